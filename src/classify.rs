@@ -1,0 +1,303 @@
+//! The pipeline: profile → features → model → column graph → report.
+
+use crate::error::{Error, Result};
+use crate::evidence;
+use crate::features::{self, ColumnFeatures};
+use crate::graph::{self, Node, Params, Prior};
+use crate::ingest::{self, Profiler, TableProfile};
+use crate::model::Model;
+use crate::options::Options;
+use crate::report::*;
+use crate::taxonomy::{self, Sensitivity, EMPTY};
+use std::io::Read;
+
+/// How many alternatives a column report lists.
+const ALTERNATIVES: usize = 3;
+
+enum ModelRef {
+    Embedded(&'static Model),
+    Owned(Box<Model>),
+}
+
+/// A classifier bound to one model. Cheap to create once the model is loaded.
+pub struct Classifier {
+    model: ModelRef,
+    prior: Prior,
+    params: Params,
+}
+
+impl Classifier {
+    /// Uses the model compiled into this build.
+    pub fn new() -> Result<Classifier> {
+        Self::build(ModelRef::Embedded(Model::embedded()?))
+    }
+
+    /// Uses a caller's ONNX model (checked against this build's features first).
+    pub fn with_model_bytes(bytes: &[u8]) -> Result<Classifier> {
+        Self::build(ModelRef::Owned(Box::new(Model::from_bytes(bytes)?)))
+    }
+
+    fn build(model: ModelRef) -> Result<Classifier> {
+        let m = match &model {
+            ModelRef::Embedded(m) => *m,
+            ModelRef::Owned(m) => m,
+        };
+        let n = m.meta.labels.len();
+        let prior = match &m.meta.pmi {
+            Some(pmi) => Prior::new(n, pmi.clone()).map_err(|e| Error::ModelMismatch {
+                what: "co-occurrence prior".into(),
+                expected: "a symmetric finite matrix".into(),
+                found: e.to_string(),
+            })?,
+            None => Prior::neutral(n),
+        };
+        Ok(Classifier {
+            model,
+            prior,
+            params: Params::default(),
+        })
+    }
+
+    pub fn model(&self) -> &Model {
+        match &self.model {
+            ModelRef::Embedded(m) => m,
+            ModelRef::Owned(m) => m,
+        }
+    }
+
+    /// Classifies a CSV held in memory.
+    pub fn classify_bytes(&self, data: &[u8], opts: &Options) -> Result<Report> {
+        let table = ingest::profile_bytes(data, opts.clone())?;
+        self.classify_profile(&table, &opts.source)
+    }
+
+    /// Classifies a CSV read from a stream, in chunks (memory stays bounded).
+    pub fn classify_reader(&self, mut r: impl Read, opts: &Options) -> Result<Report> {
+        let mut p = Profiler::new(opts.clone())?;
+        let mut buf = vec![0u8; 1 << 20];
+        loop {
+            let n = r.read(&mut buf).map_err(|e| Error::Io {
+                source: opts.source.clone(),
+                message: e.to_string(),
+            })?;
+            if n == 0 {
+                break;
+            }
+            p.push(&buf[..n])?;
+        }
+        let table = p.finish()?;
+        self.classify_profile(&table, &opts.source)
+    }
+
+    /// Classifies a profiled table.
+    pub fn classify_profile(&self, table: &TableProfile, source: &str) -> Result<Report> {
+        let model = self.model();
+        let labels = &model.meta.labels;
+        let feats: Vec<ColumnFeatures> = table.columns.iter().map(features::extract).collect();
+        // Columns without a single value get `empty` by rule; the model sees the others.
+        let live: Vec<usize> = (0..table.columns.len())
+            .filter(|&i| table.columns[i].non_null() > 0)
+            .collect();
+        let batch: Vec<Vec<f32>> = live.iter().map(|&i| feats[i].values.clone()).collect();
+        let probs = model.predict(&batch)?;
+
+        let nodes: Vec<Node> = live
+            .iter()
+            .zip(&probs)
+            .map(|(&i, p)| Node {
+                header_tokens: &feats[i].header_tokens,
+                probs: p,
+                signature: &feats[i].signature,
+            })
+            .collect();
+        let g = graph::build(&nodes, &self.prior, &self.params).map_err(|e| Error::Model {
+            message: format!("column graph: {e}"),
+        })?;
+
+        let tops: Vec<usize> = g
+            .refined
+            .iter()
+            .map(|p| ranked(p).first().copied().unwrap_or(0))
+            .collect();
+        let mut columns = Vec::with_capacity(table.columns.len());
+        let mut slot_of = vec![None; table.columns.len()];
+        for (k, &i) in live.iter().enumerate() {
+            slot_of[i] = Some(k);
+        }
+        for (i, col) in table.columns.iter().enumerate() {
+            let stats = ColumnStats {
+                rows: col.rows,
+                nulls: col.nulls,
+                sampled: col.sample.len(),
+                distinct_estimate: col.distinct_estimate(),
+                min_length: if col.non_null() == 0 { 0 } else { col.len_min },
+                max_length: col.len_max,
+            };
+            let report = match slot_of[i] {
+                None => ColumnReport {
+                    name: col.display_name(),
+                    index: i,
+                    label: EMPTY.to_string(),
+                    kind: taxonomy::Kind::Unknown.as_str(),
+                    confidence: 1.0,
+                    sensitivity: Sensitivity::Low.as_str(),
+                    alternatives: Vec::new(),
+                    evidence: vec![format!("all {} cells are empty", col.rows)],
+                    stats,
+                    rank: 0.0,
+                },
+                Some(k) => {
+                    let refined = &g.refined[k];
+                    let order = ranked(refined);
+                    let top = order.first().copied().unwrap_or(0);
+                    let label = labels.get(top).cloned().unwrap_or_default();
+                    let model_top = ranked(&probs[k]).first().copied().unwrap_or(0);
+                    let neighbours = self.context(&g, &live, &tops, k, table);
+                    let changed_from = (model_top != top)
+                        .then(|| labels.get(model_top).map(String::as_str))
+                        .flatten();
+                    ColumnReport {
+                        name: col.display_name(),
+                        index: i,
+                        kind: taxonomy::kind_of(&label).as_str(),
+                        confidence: round3(refined.get(top).copied().unwrap_or(0.0)),
+                        sensitivity: taxonomy::sensitivity(&label).as_str(),
+                        alternatives: order
+                            .iter()
+                            .skip(1)
+                            .take(ALTERNATIVES)
+                            .map(|&a| Scored {
+                                label: labels[a].clone(),
+                                confidence: round3(refined[a]),
+                            })
+                            .collect(),
+                        evidence: evidence::sentences(&label, col, &feats[i], &neighbours, changed_from),
+                        stats,
+                        rank: round3(g.rank.get(k).copied().unwrap_or(0.0)),
+                        label,
+                    }
+                }
+            };
+            columns.push(report);
+        }
+
+        let edges = g
+            .edges
+            .iter()
+            .filter_map(|e| {
+                let mut reasons = Vec::new();
+                if e.why.adjacent {
+                    reasons.push("adjacent");
+                }
+                if e.why.header > 0.0 {
+                    reasons.push("header");
+                }
+                if e.why.values > 0.0 {
+                    reasons.push("values");
+                }
+                if e.why.labels > 0.0 {
+                    reasons.push("labels");
+                }
+                Some(EdgeReport {
+                    source: *live.get(e.a)?,
+                    target: *live.get(e.b)?,
+                    weight: round3(e.weight),
+                    reasons,
+                })
+            })
+            .collect();
+        let summary = summarise(&columns);
+        Ok(Report {
+            table: TableReport {
+                source: source.to_string(),
+                rows: table.rows,
+                columns: table.columns.len(),
+                bytes: table.bytes,
+                delimiter: (table.delimiter as char).to_string(),
+                has_header: table.has_header,
+                ragged_rows: table.ragged_rows,
+                warnings: table.warnings.clone(),
+                summary,
+                edges,
+                model: ModelInfo {
+                    sha256: model.meta.sha256.clone(),
+                    feature_layout: model.meta.feature_layout.clone(),
+                    labels: labels.len(),
+                },
+            },
+            columns,
+        })
+    }
+}
+
+impl Classifier {
+    /// The neighbours that support column `k`'s label: first those the graph says pulled it there,
+    /// then strongly linked columns whose labels usually sit beside it (learned co-occurrence).
+    /// Returned as (column name, label), at most two.
+    fn context(
+        &self,
+        g: &graph::ColumnGraph,
+        live: &[usize],
+        tops: &[usize],
+        k: usize,
+        table: &TableProfile,
+    ) -> Vec<(String, String)> {
+        let labels = &self.model().meta.labels;
+        let mut picks: Vec<(f32, usize)> = g.influences[k]
+            .iter()
+            .map(|inf| (f32::INFINITY, inf.neighbour))
+            .collect();
+        for e in &g.edges {
+            let other = if e.a == k {
+                e.b
+            } else if e.b == k {
+                e.a
+            } else {
+                continue;
+            };
+            let pmi = self.prior.pmi(tops[k], tops[other]);
+            if pmi >= 1.0 && e.weight >= 0.3 {
+                picks.push((e.weight * pmi, other));
+            }
+        }
+        picks.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut out: Vec<(String, String)> = Vec::new();
+        for (_, j) in picks {
+            let (Some(&col), Some(label)) = (live.get(j), labels.get(tops[j])) else {
+                continue;
+            };
+            let name = table.columns[col].display_name();
+            if out.len() < 2 && !out.iter().any(|(n, _)| *n == name) {
+                out.push((name, label.clone()));
+            }
+        }
+        out
+    }
+}
+
+/// Label indices by falling probability (ties by index, so the order is deterministic).
+fn ranked(p: &[f32]) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..p.len()).collect();
+    idx.sort_by(|&a, &b| p[b].total_cmp(&p[a]).then(a.cmp(&b)));
+    idx
+}
+
+fn summarise(columns: &[ColumnReport]) -> Summary {
+    let mut s = Summary {
+        columns: columns.len(),
+        ..Summary::default()
+    };
+    for c in columns {
+        match c.sensitivity {
+            "high" => s.high += 1,
+            "medium" => s.medium += 1,
+            _ => s.low += 1,
+        }
+    }
+    s.personal = s.high + s.medium;
+    s.text = format!(
+        "{} of {} columns hold personal data ({} highly sensitive)",
+        s.personal, s.columns, s.high
+    );
+    s
+}

@@ -1,0 +1,592 @@
+//! Ingest: bytes in (in chunks of any size), one bounded [`ColumnProfile`] per column out.
+//!
+//! The CSV grammar is csv-core's (RFC 4180 plus the usual leniency); this module adds what a
+//! profiler needs around it: sniffing, header detection, limits, and positions for errors.
+
+pub mod column;
+pub mod hll;
+pub mod sniff;
+
+pub use column::ColumnProfile;
+
+use crate::error::{Error, Position, Result};
+use crate::options::Options;
+use csv_core::{ReadFieldResult, Reader, ReaderBuilder};
+
+/// Bytes looked at before choosing the delimiter.
+const SNIFF_BYTES: usize = 64 * 1024;
+/// Records looked at before deciding whether the first one is a header.
+const HEAD_RECORDS: usize = 50;
+
+/// The whole table as profiled.
+#[derive(Debug, Clone)]
+pub struct TableProfile {
+    pub columns: Vec<ColumnProfile>,
+    /// Data rows (the header excluded).
+    pub rows: u64,
+    pub bytes: u64,
+    pub delimiter: u8,
+    pub has_header: bool,
+    /// Rows whose field count differs from the header's.
+    pub ragged_rows: u64,
+    /// Things a user should know that did not stop the run (ragged rows, Latin-1 cells, ...).
+    pub warnings: Vec<String>,
+}
+
+enum Stage {
+    /// Collecting the first bytes to sniff the format.
+    Sniffing(Vec<u8>),
+    /// Parsing, and still holding the first records (raw bytes) to decide on the header.
+    Head(Vec<Vec<Vec<u8>>>),
+    /// Streaming records into the column profiles.
+    Body,
+    Done,
+}
+
+/// Streaming profiler: `push` chunks, then `finish`.
+pub struct Profiler {
+    opts: Options,
+    stage: Stage,
+    reader: Reader,
+    delimiter: u8,
+    has_header: bool,
+    columns: Vec<ColumnProfile>,
+    /// The current cell's bytes (grows up to `max_cell_bytes`).
+    cell: Vec<u8>,
+    cell_len: usize,
+    /// Fields of the current record during the head stage.
+    record: Vec<Vec<u8>>,
+    field_index: usize,
+    /// 1-based number of the record being read, and the line it started on.
+    record_no: u64,
+    record_line: u64,
+    at_field_start: bool,
+    field_quoted: bool,
+    quote_parity: bool,
+    bytes: u64,
+    data_rows: u64,
+    ragged_rows: u64,
+    first_ragged: Option<u64>,
+    bom_checked: bool,
+}
+
+impl Profiler {
+    pub fn new(opts: Options) -> Result<Profiler> {
+        opts.validate()?;
+        Ok(Profiler {
+            reader: Reader::new(),
+            delimiter: opts.delimiter.unwrap_or(b','),
+            has_header: opts.has_header.unwrap_or(true),
+            stage: Stage::Sniffing(Vec::new()),
+            columns: Vec::new(),
+            cell: vec![0; 4096],
+            cell_len: 0,
+            record: Vec::new(),
+            field_index: 0,
+            record_no: 1,
+            record_line: 1,
+            at_field_start: true,
+            field_quoted: false,
+            quote_parity: false,
+            bytes: 0,
+            data_rows: 0,
+            ragged_rows: 0,
+            first_ragged: None,
+            bom_checked: false,
+            opts,
+        })
+    }
+
+    /// Bytes pushed so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.bytes
+    }
+
+    /// Data rows completed so far.
+    pub fn rows_read(&self) -> u64 {
+        self.data_rows
+    }
+
+    /// Feeds the next chunk of the input.
+    pub fn push(&mut self, chunk: &[u8]) -> Result<()> {
+        self.bytes += chunk.len() as u64;
+        if let Some(limit) = self.opts.limits.max_bytes {
+            if self.bytes > limit {
+                return Err(Error::InputTooLarge {
+                    source: self.opts.source.clone(),
+                    limit,
+                });
+            }
+        }
+        match &mut self.stage {
+            Stage::Sniffing(buf) => {
+                buf.extend_from_slice(chunk);
+                if buf.len() >= SNIFF_BYTES {
+                    let buf = std::mem::take(buf);
+                    self.start(&buf, false)?;
+                }
+                Ok(())
+            }
+            Stage::Done => Err(Error::State {
+                message: "push after finish".into(),
+            }),
+            _ => self.parse(chunk, false),
+        }
+    }
+
+    /// Ends the input and returns the profile.
+    pub fn finish(&mut self) -> Result<TableProfile> {
+        if let Stage::Sniffing(buf) = &mut self.stage {
+            let buf = std::mem::take(buf);
+            self.start(&buf, true)?;
+        }
+        if matches!(self.stage, Stage::Done) {
+            return Err(Error::State {
+                message: "finish called twice".into(),
+            });
+        }
+        self.parse(&[], true)?;
+        if let Stage::Head(rows) = std::mem::replace(&mut self.stage, Stage::Body) {
+            if rows.is_empty() {
+                return Err(Error::EmptyInput {
+                    source: self.opts.source.clone(),
+                });
+            }
+            self.decide_header(rows)?;
+        }
+        self.stage = Stage::Done;
+        let mut warnings = Vec::new();
+        if let Some(row) = self.first_ragged {
+            warnings.push(format!(
+                "{} rows have a different number of fields than the header (first: row {row}); missing cells count as nulls, extra cells are ignored",
+                self.ragged_rows
+            ));
+        }
+        for c in &self.columns {
+            if c.non_utf8 > 0 {
+                warnings.push(format!(
+                    "column '{}': {} cells are not valid UTF-8 and were read as Latin-1",
+                    c.display_name(),
+                    c.non_utf8
+                ));
+            }
+        }
+        Ok(TableProfile {
+            columns: std::mem::take(&mut self.columns),
+            rows: self.data_rows,
+            bytes: self.bytes,
+            delimiter: self.delimiter,
+            has_header: self.has_header,
+            ragged_rows: self.ragged_rows,
+            warnings,
+        })
+    }
+
+    /// Sniffs the prefix, sets up the CSV reader and parses the prefix.
+    fn start(&mut self, prefix: &[u8], complete: bool) -> Result<()> {
+        let source = &self.opts.source;
+        match sniff::inspect(prefix) {
+            sniff::Content::Text => {}
+            sniff::Content::Binary { offset, what } => {
+                return Err(Error::BinaryInput {
+                    source: source.clone(),
+                    offset,
+                    what: what.into(),
+                })
+            }
+            sniff::Content::Encoding(enc) => {
+                return Err(Error::UnsupportedEncoding {
+                    source: source.clone(),
+                    encoding: enc.into(),
+                })
+            }
+        }
+        let body = prefix.strip_prefix(b"\xef\xbb\xbf").unwrap_or(prefix);
+        self.bom_checked = true;
+        if body.iter().all(|b| b.is_ascii_whitespace()) && complete {
+            return Err(Error::EmptyInput { source: source.clone() });
+        }
+        self.delimiter = self
+            .opts
+            .delimiter
+            .unwrap_or_else(|| sniff::sniff_delimiter(body, complete));
+        self.reader = ReaderBuilder::new().delimiter(self.delimiter).build();
+        self.stage = Stage::Head(Vec::new());
+        self.parse(body, complete)
+    }
+
+    fn position(&self, column: Option<String>) -> Position {
+        Position {
+            source: self.opts.source.clone(),
+            row: self.record_no,
+            line: self.record_line,
+            column,
+        }
+    }
+
+    /// The name to show for a column, also before the header is decided (then the first row's
+    /// cell is the best guess, as nearly every CSV has a header).
+    fn column_name(&self, index: usize) -> String {
+        if let Some(c) = self.columns.get(index) {
+            return c.display_name();
+        }
+        let head = match &self.stage {
+            Stage::Head(rows) => rows.first().or(Some(&self.record)),
+            _ => None,
+        };
+        head.and_then(|r| r.get(index))
+            .map(|s| String::from_utf8_lossy(s).trim().to_string())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| format!("column_{}", index + 1))
+    }
+
+    /// Runs csv-core over `input`; with `eof`, flushes the last record.
+    fn parse(&mut self, mut input: &[u8], eof: bool) -> Result<()> {
+        loop {
+            // csv-core reads an empty input as the end of the data: only pass one at the real end.
+            if input.is_empty() && !eof {
+                return Ok(());
+            }
+            if self.at_field_start {
+                if let Some(&b) = input.iter().find(|&&b| b != b'\n' && b != b'\r') {
+                    self.field_quoted = b == b'"';
+                    self.quote_parity = false;
+                    self.at_field_start = false;
+                }
+            }
+            let out = self.cell.get_mut(self.cell_len..).unwrap_or_default();
+            let (res, nin, nout) = self.reader.read_field(input, out);
+            if self.field_quoted {
+                let quotes = input[..nin].iter().filter(|&&b| b == b'"').count();
+                self.quote_parity ^= quotes % 2 == 1;
+            }
+            input = &input[nin..];
+            self.cell_len += nout;
+            match res {
+                ReadFieldResult::InputEmpty => {
+                    if !eof {
+                        return Ok(());
+                    }
+                }
+                ReadFieldResult::OutputFull => {
+                    let max = self.opts.limits.max_cell_bytes;
+                    if self.cell.len() >= max {
+                        let col = self.column_name(self.field_index);
+                        return Err(Error::CellTooLarge {
+                            at: self.position(Some(col)),
+                            limit: max,
+                        });
+                    }
+                    let grown = (self.cell.len() * 2).min(max);
+                    self.cell.resize(grown, 0);
+                }
+                ReadFieldResult::Field { record_end } => {
+                    if eof && input.is_empty() && self.field_quoted && self.quote_parity {
+                        let col = self.column_name(self.field_index);
+                        return Err(Error::UnterminatedQuote {
+                            at: self.position(Some(col)),
+                        });
+                    }
+                    self.on_field(record_end)?;
+                }
+                ReadFieldResult::End => return Ok(()),
+            }
+        }
+    }
+
+    fn on_field(&mut self, record_end: bool) -> Result<()> {
+        let limit = self.opts.limits.max_columns;
+        if self.field_index >= limit {
+            return Err(Error::TooManyColumns {
+                at: self.position(None),
+                found: self.field_index + 1,
+                limit,
+            });
+        }
+        let cell = self.cell.get(..self.cell_len).unwrap_or_default();
+        match &mut self.stage {
+            Stage::Head(_) => self.record.push(cell.to_vec()),
+            _ => {
+                if let Some(col) = self.columns.get_mut(self.field_index) {
+                    col.add(cell);
+                }
+            }
+        }
+        self.cell_len = 0;
+        self.field_index += 1;
+        self.at_field_start = true;
+        if record_end {
+            self.end_record()?;
+        }
+        Ok(())
+    }
+
+    fn end_record(&mut self) -> Result<()> {
+        let fields = self.field_index;
+        self.field_index = 0;
+        self.record_no += 1;
+        self.record_line = self.reader.line();
+        match &mut self.stage {
+            Stage::Head(rows) => {
+                rows.push(std::mem::take(&mut self.record));
+                if rows.len() > HEAD_RECORDS {
+                    let rows = std::mem::take(rows);
+                    self.stage = Stage::Body;
+                    self.decide_header(rows)?;
+                }
+            }
+            _ => {
+                self.data_rows += 1;
+                let n = self.columns.len();
+                if fields != n {
+                    self.note_ragged();
+                }
+                for col in self.columns.iter_mut().skip(fields) {
+                    col.add_missing();
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn note_ragged(&mut self) {
+        self.ragged_rows += 1;
+        if self.first_ragged.is_none() {
+            // record_no already points at the next record.
+            self.first_ragged = Some(self.record_no - 1);
+        }
+    }
+
+    /// Creates the columns from the head records and replays the data rows among them.
+    fn decide_header(&mut self, rows: Vec<Vec<Vec<u8>>>) -> Result<()> {
+        self.has_header = self.opts.has_header.unwrap_or_else(|| {
+            let text: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| r.iter().map(|c| String::from_utf8_lossy(c).into_owned()).collect())
+                .collect();
+            sniff::detect_header(&text)
+        });
+        let width = if self.has_header {
+            rows.first().map_or(0, Vec::len)
+        } else {
+            rows.iter().map(Vec::len).max().unwrap_or(0)
+        };
+        let o = &self.opts;
+        self.columns = (0..width)
+            .map(|i| {
+                let name = if self.has_header {
+                    rows.first()
+                        .and_then(|r| r.get(i))
+                        .map(|s| header_text(s))
+                        .unwrap_or_default()
+                } else {
+                    String::new()
+                };
+                ColumnProfile::new(name, i, o.sample_size, o.seed, o.limits.max_value_bytes)
+            })
+            .collect();
+        let skip = usize::from(self.has_header);
+        let first_data_row = 1 + skip as u64;
+        for (k, row) in rows.iter().enumerate().skip(skip) {
+            self.data_rows += 1;
+            if row.len() != width {
+                self.ragged_rows += 1;
+                self.first_ragged.get_or_insert(first_data_row + (k - skip) as u64);
+            }
+            for (i, col) in self.columns.iter_mut().enumerate() {
+                match row.get(i) {
+                    Some(v) => col.add(v),
+                    None => col.add_missing(),
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A header cell as text: UTF-8, or Latin-1 when it is not valid UTF-8 (as for values).
+fn header_text(raw: &[u8]) -> String {
+    match std::str::from_utf8(raw) {
+        Ok(s) => s.trim().to_string(),
+        Err(_) => raw.iter().map(|&b| b as char).collect::<String>().trim().to_string(),
+    }
+}
+
+/// Profiles a whole in-memory CSV.
+pub fn profile_bytes(data: &[u8], opts: Options) -> Result<TableProfile> {
+    let mut p = Profiler::new(opts)?;
+    p.push(data)?;
+    p.finish()
+}
+
+/// Profiles columns given directly as name + values (no CSV involved).
+pub fn profile_columns<S: AsRef<str>>(columns: &[(String, Vec<Option<S>>)], opts: Options) -> Result<TableProfile> {
+    opts.validate()?;
+    if columns.len() > opts.limits.max_columns {
+        return Err(Error::TooManyColumns {
+            at: Position {
+                source: opts.source.clone(),
+                row: 1,
+                line: 1,
+                column: None,
+            },
+            found: columns.len(),
+            limit: opts.limits.max_columns,
+        });
+    }
+    let rows = columns.iter().map(|(_, v)| v.len()).max().unwrap_or(0);
+    let mut out = Vec::with_capacity(columns.len());
+    for (i, (name, values)) in columns.iter().enumerate() {
+        let mut c = ColumnProfile::new(
+            name.clone(),
+            i,
+            opts.sample_size,
+            opts.seed,
+            opts.limits.max_value_bytes,
+        );
+        for v in values {
+            match v {
+                Some(s) => c.add(s.as_ref().as_bytes()),
+                None => c.add_missing(),
+            }
+        }
+        for _ in values.len()..rows {
+            c.add_missing();
+        }
+        out.push(c);
+    }
+    Ok(TableProfile {
+        columns: out,
+        rows: rows as u64,
+        bytes: 0,
+        delimiter: b',',
+        has_header: true,
+        ragged_rows: 0,
+        warnings: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts() -> Options {
+        Options {
+            source: "t.csv".into(),
+            ..Options::default()
+        }
+    }
+
+    fn profile(data: &[u8]) -> Result<TableProfile> {
+        profile_bytes(data, opts())
+    }
+
+    #[test]
+    fn parses_quotes_newlines_bom_crlf() {
+        let t = profile(b"\xef\xbb\xbfname,note\r\nAnn,\"a, \"\"b\"\"\nc\"\r\nBob,x\r\n").unwrap();
+        assert_eq!(t.columns.len(), 2);
+        assert_eq!(t.columns[0].name, "name");
+        assert_eq!(t.rows, 2);
+        assert_eq!(t.columns[1].sample[0], "a, \"b\"\nc");
+    }
+
+    #[test]
+    fn chunking_does_not_change_the_result() {
+        let mut data = b"id;city;amount\n".to_vec();
+        for i in 0..5000 {
+            data.extend_from_slice(format!("{i};\"Town {}\";{}.5\n", i % 97, i * 3).as_bytes());
+        }
+        let whole = profile(&data).unwrap();
+        for size in [1usize, 7, 4096, 70_000] {
+            let mut p = Profiler::new(opts()).unwrap();
+            for c in data.chunks(size) {
+                p.push(c).unwrap();
+            }
+            let t = p.finish().unwrap();
+            assert_eq!(t.delimiter, b';');
+            assert_eq!(t.rows, whole.rows);
+            for (a, b) in t.columns.iter().zip(&whole.columns) {
+                assert_eq!(a.sample, b.sample, "chunk size {size}");
+                assert_eq!(a.distinct_estimate(), b.distinct_estimate());
+            }
+        }
+    }
+
+    #[test]
+    fn empty_and_blank_inputs_are_errors() {
+        for data in [&b""[..], b"\n\n\r\n", b"\xef\xbb\xbf", b"   \n"] {
+            let e = profile(data).unwrap_err();
+            assert_eq!(e.code(), "EMPTY_INPUT", "{data:?}");
+            assert!(e.to_string().contains("t.csv"));
+        }
+    }
+
+    #[test]
+    fn header_only_gives_empty_columns() {
+        let t = profile(b"name,email\n").unwrap();
+        assert_eq!(t.rows, 0);
+        assert_eq!(t.columns.len(), 2);
+        assert_eq!(t.columns[1].non_null(), 0);
+    }
+
+    #[test]
+    fn ragged_rows_are_counted_and_named() {
+        let t = profile(b"a,b,c\n1,2,3\n4,5\n6,7,8,9\n").unwrap();
+        assert_eq!(t.ragged_rows, 2);
+        assert_eq!(t.columns[2].nulls, 1);
+        assert!(t.warnings[0].contains("first: row 3"), "{:?}", t.warnings);
+    }
+
+    #[test]
+    fn unterminated_quote_names_row_and_column() {
+        let e = profile(b"a,b\n1,2\n3,\"never closed\n4,5\n").unwrap_err();
+        assert_eq!(e.code(), "UNTERMINATED_QUOTE");
+        let at = e.position().unwrap();
+        assert_eq!((at.row, at.column.as_deref()), (3, Some("b")));
+        // A stray quote inside an unquoted field is data, not an error.
+        assert!(profile(b"a,b\n1,2\"x\n").is_ok());
+    }
+
+    #[test]
+    fn oversized_cell_is_an_error_with_position() {
+        let mut data = b"id,blob\n1,".to_vec();
+        data.extend(std::iter::repeat_n(b'x', 2 << 20));
+        data.push(b'\n');
+        let e = profile(&data).unwrap_err();
+        assert_eq!(e.code(), "CELL_TOO_LARGE");
+        assert_eq!(e.position().unwrap().column.as_deref(), Some("blob"));
+    }
+
+    #[test]
+    fn too_many_columns_and_bytes_are_limits() {
+        let mut o = opts();
+        o.limits.max_columns = 3;
+        let e = profile_bytes(b"a,b,c,d\n1,2,3,4\n", o).unwrap_err();
+        assert_eq!(e.code(), "TOO_MANY_COLUMNS");
+        let mut o = opts();
+        o.limits.max_bytes = Some(4);
+        assert_eq!(profile_bytes(b"a,b\n1,2\n", o).unwrap_err().code(), "INPUT_TOO_LARGE");
+    }
+
+    #[test]
+    fn binary_input_is_refused() {
+        let e = profile(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err();
+        assert_eq!(e.code(), "BINARY_INPUT");
+        assert!(e.to_string().contains("PNG"));
+    }
+
+    #[test]
+    fn no_header_gets_generated_names() {
+        let t = profile(b"1,2\n3,4\n").unwrap();
+        assert!(!t.has_header);
+        assert_eq!(t.rows, 2);
+        assert_eq!(t.columns[0].display_name(), "column_1");
+    }
+
+    #[test]
+    fn columns_api_matches_csv() {
+        let cols = vec![("email".to_string(), vec![Some("a@b.c"), None, Some("d@e.f")])];
+        let t = profile_columns(&cols, opts()).unwrap();
+        assert_eq!((t.rows, t.columns[0].nulls), (3, 1));
+    }
+}

@@ -1,0 +1,34 @@
+//! DataCloak: tells what each column of a table holds — e-mail, phone number, name, card number,
+//! IBAN, ids, amounts, categories — on the user's own device.
+//!
+//! Pipeline (one module each): [`ingest`] (CSV → bounded per-column profiles) → [`features`]
+//! (fixed-length vectors) → [`model`] (ONNX via tract) → [`graph`] (neighbouring columns correct
+//! each other) → [`report`]. The core touches no network, file or clock: callers hand it bytes.
+//!
+//! ```no_run
+//! let report = datacloak::classify_csv(b"email\nann@example.org\n", &datacloak::Options::default())?;
+//! assert_eq!(report.columns[0].label, "email");
+//! # Ok::<(), datacloak::Error>(())
+//! ```
+
+pub mod classify;
+pub mod error;
+mod evidence;
+pub mod features;
+pub mod graph;
+pub mod hash;
+pub mod ingest;
+pub mod model;
+pub mod options;
+pub mod report;
+pub mod taxonomy;
+
+pub use classify::Classifier;
+pub use error::{Error, Position, Result};
+pub use options::{Limits, Options};
+pub use report::Report;
+
+/// Classifies a CSV held in memory with the built-in model.
+pub fn classify_csv(data: &[u8], opts: &Options) -> Result<Report> {
+    Classifier::new()?.classify_bytes(data, opts)
+}

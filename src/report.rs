@@ -1,0 +1,115 @@
+//! The report: what the caller gets back, serialised as JSON by the CLI, the wasm face and the
+//! Worker alike (one shape everywhere, so outputs can be compared byte for byte).
+
+use serde::Serialize;
+
+/// A label with its confidence, e.g. an alternative to the chosen one.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Scored {
+    pub label: String,
+    pub confidence: f32,
+}
+
+/// Counters of one column.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ColumnStats {
+    /// Data rows seen (short rows count as nulls for the missing cells).
+    pub rows: u64,
+    pub nulls: u64,
+    /// Values in the deterministic sample the features were computed from.
+    pub sampled: usize,
+    /// Estimated distinct non-null values (HyperLogLog; exact for small counts).
+    pub distinct_estimate: u64,
+    /// Shortest and longest non-null value, in bytes.
+    pub min_length: u64,
+    pub max_length: u64,
+}
+
+/// Everything said about one column.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ColumnReport {
+    /// Header (or `column_N` when there is none).
+    pub name: String,
+    /// 0-based position in the table.
+    pub index: usize,
+    pub label: String,
+    pub kind: &'static str,
+    /// Calibrated probability that `label` is right.
+    pub confidence: f32,
+    pub sensitivity: &'static str,
+    /// The next labels and their confidence, most likely first.
+    pub alternatives: Vec<Scored>,
+    /// Short sentences a person can check.
+    pub evidence: Vec<String>,
+    pub stats: ColumnStats,
+    /// Importance in the column graph (PageRank; sums to 1 over the columns).
+    pub rank: f32,
+}
+
+/// An edge of the column graph, for pictures of the table.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EdgeReport {
+    pub source: usize,
+    pub target: usize,
+    pub weight: f32,
+    /// Why the columns are related: `adjacent`, `header`, `values`, `labels`.
+    pub reasons: Vec<&'static str>,
+}
+
+/// Counts of columns by sensitivity of their label.
+#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+pub struct Summary {
+    pub columns: usize,
+    /// Columns whose label is high or medium sensitivity.
+    pub personal: usize,
+    pub high: usize,
+    pub medium: usize,
+    pub low: usize,
+    /// One line for people, e.g. "7 of 12 columns hold personal data".
+    pub text: String,
+}
+
+/// Which model answered.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ModelInfo {
+    pub sha256: String,
+    pub feature_layout: String,
+    pub labels: usize,
+}
+
+/// Facts about the whole table.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TableReport {
+    pub source: String,
+    pub rows: u64,
+    pub columns: usize,
+    pub bytes: u64,
+    /// The delimiter used, as a one-character string.
+    pub delimiter: String,
+    pub has_header: bool,
+    pub ragged_rows: u64,
+    pub warnings: Vec<String>,
+    pub summary: Summary,
+    pub edges: Vec<EdgeReport>,
+    pub model: ModelInfo,
+}
+
+/// The whole answer.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Report {
+    pub columns: Vec<ColumnReport>,
+    pub table: TableReport,
+}
+
+impl Report {
+    /// Pretty JSON (what the CLI and the JS API print).
+    pub fn to_json(&self) -> String {
+        // Serialising plain structs of strings and numbers cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Rounds a probability for output so that native and wasm builds print the same digits.
+pub fn round3(x: f32) -> f32 {
+    (x * 1000.0).round() / 1000.0
+}
