@@ -6,7 +6,7 @@
 #   golden vectors) -> metrics.py (held-out test tables, model-level and end to end) -> models/datacloak-v1/
 #
 # Environment: DATACLOAK_CACHE (venv location, default ~/.cache/datacloak), CORPUS (default target/corpus),
-# OUT (default models/datacloak-v1), TABLES (synthetic tables, default 3000), SEED (default 20240601),
+# OUT (default models/datacloak-v1), TABLES (synthetic tables, default 6000), SEED (default 20240601),
 # SKIP_CARGO=1 to use an existing target/release/datacloak.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +15,7 @@ CACHE="${DATACLOAK_CACHE:-$HOME/.cache/datacloak}"
 VENV="$CACHE/venv"
 CORPUS="${CORPUS:-target/corpus}"
 OUT="${OUT:-models/datacloak-v1}"
-TABLES="${TABLES:-3000}"
+TABLES="${TABLES:-6000}"
 SEED="${SEED:-20240601}"
 # one core's worth of BLAS threads: the machine is shared and the jobs are small
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 PYTHONHASHSEED=0

@@ -10,10 +10,6 @@ in batches (one process at a time), and writes CORPUS_DIR/features.npz:
     col    int32   [n_columns]  column index inside that table
     names  slot names; layout: the CLI's layout string
 Tables whose column count from the CLI differs from labels.json are left out (and counted).
-
-`--python-dev` uses a small stand-in featuriser written in Python instead of the CLI.  It exists
-only to unit-check the training/export path before the CLI is built; its layout string
-("py-dev-0") matches no Rust build, so a model trained on it is never shippable.
 """
 import argparse
 import json
@@ -70,16 +66,10 @@ def main(argv=None):
     ap.add_argument("corpus", nargs="?", default="target/corpus")
     ap.add_argument("--bin", default="target/release/datacloak")
     ap.add_argument("--batch", type=int, default=300)
-    ap.add_argument("--python-dev", action="store_true", help="stand-in featuriser for unit checks only")
     args = ap.parse_args(argv)
     with open(os.path.join(args.corpus, "labels.json"), encoding="utf-8") as f:
         tables = json.load(f)["tables"]
-    if args.python_dev:
-        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-        import pyfeatures_dev
-        layout, names, vecs = pyfeatures_dev.run(args.corpus, tables)
-    else:
-        layout, names, vecs = run_cli(args.bin, args.corpus, tables, args.batch)
+    layout, names, vecs = run_cli(args.bin, args.corpus, tables, args.batch)
     X, T, C = [], [], []
     dropped = 0
     for ti, t in enumerate(tables):

@@ -252,6 +252,9 @@ K("date", "date", V.g_date, ["date", "order date", "created", "signup date", "st
            "it": ["data ordine", "data scadenza"], "pt": ["data do pedido", "data de admissão"],
            "nl": ["besteldatum", "vervaldatum"], "pl": ["data zamówienia", "termin płatności"],
            "sv": ["orderdatum", "förfallodatum"]}.get(k, []) for k, v in _DATE_TR.items()})
+K("date_period", "date", V.g_date_period, ["year", "month", "period", "date", "yr", "month start", "fiscal period",
+                                            "as of", "quarter", "reporting month", "model year", "season", "vintage"],
+  _DATE_TR)
 K("datetime", "datetime", V.g_datetime, ["timestamp", "created at", "updated at", "datetime", "event time", "ts", "time",
                                          "logged at", "last login", "modified", "created on", "occurred at",
                                          "received at", "login time", "pickup datetime", "date time", "recorded at"],
@@ -456,12 +459,12 @@ TEMPLATES = [
                            ("num_latlike", .3), ("time", .2)]),
     T_("weather", [("date", 1), ("city", .5), ("num_temperature", .9), ("num_temperature", .7), ("num_measure", .8),
                    ("num_measure", .6), ("num_percent", .5), ("cat_list", .7), ("num_signed", .3)]),
-    T_("country_indicators", [("country", 1), ("num_year", .9), ("num_big_int", .8), ("num_measure", .8),
+    T_("country_indicators", [("country", 1), ("num_year", .7), ("date_period", .25), ("num_big_int", .8), ("num_measure", .8),
                               ("num_measure", .6), ("num_percent", .5), ("cat_list", .6), ("num_thousands", .3)]),
     T_("sports_stats", [("person_name", .7), ("thing_name", .5), ("country", .4), ("num_year", .5), ("age", .4),
                         ("num_small_int", .8), ("num_count", .7), ("num_measure", .6), ("num_ratio", .5),
                         ("cat_list", .5), ("time", .2)]),
-    T_("stock_prices", [("date", 1), ("cat_codes", .6), ("price", .9), ("price", .8), ("price", .8),
+    T_("stock_prices", [("date", .7), ("date_period", .3), ("cat_codes", .6), ("price", .9), ("price", .8), ("price", .8),
                         ("num_big_int", .8), ("num_signed", .4), ("num_pct_str", .3)]),
     T_("lab_experiment", [("id_seq", .7), ("thing_list", .3), ("cat_list", .9), ("cat_species", .3), ("num_measure", 1), ("num_measure", .9),
                           ("num_measure", .7), ("num_sci", .4), ("num_small_int", .5), ("boolean", .3), ("num_ratio", .4)]),
@@ -480,12 +483,12 @@ TEMPLATES = [
     T_("real_estate", [("id_seq", .6), ("street_address", .8), ("city", .7), ("state", .4), ("postal_code", .6),
                        ("price", .9), ("num_small_int", .8), ("num_small_int", .6), ("num_measure", .8), ("num_year", .6),
                        ("latitude", .4), ("longitude", .4), ("cat_list", .5), ("date", .4), ("free_text", .3)]),
-    T_("vehicles", [("id_alnum", .7), ("thing_name", .8), ("company", .3), ("num_year", .8), ("num_measure", .7),
+    T_("vehicles", [("id_alnum", .7), ("thing_name", .8), ("company", .3), ("num_year", .6), ("date_period", .25), ("num_measure", .7),
                     ("num_small_int", .6), ("cat_list", .7), ("price", .5), ("person_name", .4), ("date", .4),
                     ("cat_hexcolor", .2)]),
     T_("subscriptions", [("id_prefixed", .7), ("email", .8), ("cat_list", .9), ("price", .8), ("date", .9), ("date", .6),
                          ("boolean", .7), ("cat_list", .4), ("credit_card", .3), ("num_count", .3)]),
-    T_("marketing_campaign", [("id_seq", .5), ("thing_name", .5), ("date", .8), ("cat_list", .8), ("num_count", .9),
+    T_("marketing_campaign", [("id_seq", .5), ("thing_name", .5), ("date", .6), ("date_period", .3), ("cat_list", .8), ("num_count", .9),
                               ("num_count", .8), ("num_percent", .6), ("amount", .6), ("num_ratio", .5), ("url", .3)]),
     T_("identity_docs", [("id_seq", .6), ("first_name", .7), ("last_name", .7), ("dob", .8), ("gender", .5),
                          ("country", .6), ("passport", .8), ("national_id", .6), ("date", .7), ("date", .5),
@@ -543,7 +546,7 @@ for _n, _cols in TEMPLATES:
 FILLER = ["num_measure", "num_count", "num_small_int", "num_percent", "cat_list", "cat_list", "boolean", "date",
           "id_seq", "num_year", "datetime", "cat_words", "num_ratio", "thing_name", "cat_codes", "num_big_int",
           "free_text", "num_signed", "country", "city", "amount", "num_code", "num_code", "num_agelike2", "num_agelike2",
-          "thing_list", "model_code"]
+          "thing_list", "model_code", "date_period"]
 
 # --------------------------------------------------------------------------------------------
 # messiness
@@ -689,7 +692,7 @@ def main(argv=None):
         os.execve(sys.executable, [sys.executable] + sys.argv, {**os.environ, "PYTHONHASHSEED": "0"})
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out", nargs="?", default="target/corpus")
-    ap.add_argument("--tables", type=int, default=3000)
+    ap.add_argument("--tables", type=int, default=6000)
     ap.add_argument("--seed", type=int, default=20240601)
     args = ap.parse_args(argv)
     out = args.out

@@ -24,7 +24,10 @@ EXTRA = ["iris", "cars", "mtcars", "penguins", "penguins_raw", "flights", "airpo
          "seattle_weather", "stocks", "anscombe", "co2", "population", "movies", "unemployment", "barley", "wheat",
          "crimea", "burtin", "driving", "jobs", "income", "countries", "volcano", "earthquakes", "sp500",
          "birdstrikes", "disasters", "github", "zipcodes", "species", "budget", "budgets", "monarchs", "football",
-         "obesity", "ohlc", "climate", "windvectors", "wind", "election", "carshare", "experiment", "medals"]
+         "obesity", "ohlc", "climate", "windvectors", "wind", "election", "carshare", "experiment", "medals",
+         # the same data under another name: vega's monarchs.json is HistData's Wheat.monarchs, its
+         # crimea.json is HistData's Nightingale
+         "Wheat.monarchs", "Nightingale"]
 
 
 def norm(name):

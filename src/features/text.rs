@@ -157,6 +157,19 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// Lower-cases ASCII and Latin-1 capitals (À-Þ, as UTF-8) of `b` into `buf`, without allocating;
+/// `None` when `b` is longer than the buffer. Used by the validators' word look-ups.
+pub fn lower_bytes<'a, const N: usize>(b: &[u8], buf: &'a mut [u8; N]) -> Option<&'a [u8]> {
+    let out = buf.get_mut(..b.len())?;
+    let mut prev = 0u8;
+    for (o, &c) in out.iter_mut().zip(b) {
+        let latin1_upper = prev == 0xC3 && (0x80..=0x9E).contains(&c) && c != 0x97;
+        *o = if latin1_upper { c + 0x20 } else { c.to_ascii_lowercase() };
+        prev = c;
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

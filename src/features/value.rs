@@ -304,10 +304,7 @@ impl ValueFacts {
             text::normalize_into(v, scratch);
             let norm = scratch.as_str();
             let mut dset = |bit: u32, on: bool| dicts |= u32::from(on) << bit;
-            let toks: Vec<&str> = norm
-                .split([' ', ','])
-                .filter(|t| !t.is_empty())
-                .collect();
+            let toks: Vec<&str> = norm.split([' ', ',']).filter(|t| !t.is_empty()).collect();
             let first = toks.first().copied().unwrap_or("");
             let last = toks.last().copied().unwrap_or("");
             let titled = NAME_TITLES.contains(&first.trim_end_matches('.'));

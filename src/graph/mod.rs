@@ -410,3 +410,19 @@ pub fn build(nodes: &[Node], prior: &Prior, params: &Params) -> Result<ColumnGra
         influences,
     })
 }
+
+/// An edge with only its weight and adjacency set, for the module's unit tests.
+#[cfg(test)]
+pub(crate) fn test_edge(a: usize, b: usize, weight: f32) -> Edge {
+    Edge {
+        a,
+        b,
+        weight,
+        why: EdgeWhy {
+            adjacent: b - a == 1,
+            header: 0.0,
+            values: 0.0,
+            labels: 0.0,
+        },
+    }
+}

@@ -55,22 +55,9 @@ pub fn pagerank(adj: &Adjacency, damping: f32) -> Vec<f32> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Edge, EdgeWhy};
+    use super::super::test_edge as edge;
+    use super::super::Edge;
     use super::*;
-
-    fn edge(a: usize, b: usize, weight: f32) -> Edge {
-        Edge {
-            a,
-            b,
-            weight,
-            why: EdgeWhy {
-                adjacent: b - a == 1,
-                header: 0.0,
-                values: 0.0,
-                labels: 0.0,
-            },
-        }
-    }
 
     #[test]
     fn star_centre_ranks_highest() {

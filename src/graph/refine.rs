@@ -244,22 +244,8 @@ pub fn influences(m0: &[f32], r: &Refined, prior: &Prior, adj: &Adjacency, l: us
 
 #[cfg(test)]
 mod tests {
-    use super::super::EdgeWhy;
+    use super::super::test_edge as edge;
     use super::*;
-
-    fn edge(a: usize, b: usize, weight: f32) -> Edge {
-        Edge {
-            a,
-            b,
-            weight,
-            why: EdgeWhy {
-                adjacent: b - a == 1,
-                header: 0.0,
-                values: 0.0,
-                labels: 0.0,
-            },
-        }
-    }
 
     #[test]
     fn adjacency_lists_are_ascending() {

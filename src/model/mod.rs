@@ -70,7 +70,17 @@ impl Model {
             .map_err(model_err("the model input is not [batch, features] f32"))?;
         let plan = model
             .into_optimized()
-            .map_err(model_err("the model could not be prepared"))?
+            .map_err(|e| {
+                let text = format!("{e:#}");
+                match unsupported_op(&text) {
+                    Some(op) => Error::Model {
+                        message: format!("the model uses an unsupported operator ({op}) that tract cannot run"),
+                    },
+                    None => Error::Model {
+                        message: format!("the model could not be prepared: {text}"),
+                    },
+                }
+            })?
             .into_runnable()
             .map_err(model_err("the model could not be prepared to run"))?;
         let m = Model { plan, meta };
@@ -150,6 +160,13 @@ impl Model {
         }
         Ok(probs)
     }
+}
+
+/// The operator name in tract's "Unimplemented(Op)" message, if that is what failed.
+fn unsupported_op(message: &str) -> Option<&str> {
+    let start = message.find("Unimplemented(")? + "Unimplemented(".len();
+    let len = message[start..].find(')')?;
+    message.get(start..start + len)
 }
 
 fn expected_default_sha() -> Result<String> {

@@ -121,7 +121,8 @@ def products(n=40):
             f"SKU-{rng.randint(10000, 99999)}", name, cat, f"{rng.randint(1, 300)}.{rng.randint(0, 99):02d}",
             rng.randint(0, 500), f"{rng.uniform(0.05, 12):.2f}", rng.choice(["Y", "N"]),
             "#" + "".join(rng.choice("0123456789ABCDEF") for _ in range(6)), f"{rng.randint(1, 3)}.{rng.randint(0, 9)}.{rng.randint(0, 20)}",
-            f"{rng.randint(2, 5)}{rng.randint(0, 9)}{rng.randint(0, 9)}-{rng.randint(10, 99)}-{rng.randint(1000, 9999)}",
+            # SSN-shaped, but area 9xx fails the SSA rules: an order reference, not an SSN.
+            f"9{rng.randint(0, 9)}{rng.randint(0, 9)}-{rng.randint(10, 99)}-{rng.randint(1000, 9999)}",
         ])
     write("products.csv", ["sku", "product_name", "category", "unit_price", "stock_qty", "weight_kg", "in_stock",
                            "colour", "firmware_version", "order_ref"], rows)
