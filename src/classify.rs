@@ -4,7 +4,7 @@ use crate::error::{Error, Result};
 use crate::evidence;
 use crate::features::{self, ColumnFeatures};
 use crate::graph::{self, Node, Params, Prior};
-use crate::ingest::{self, Profiler, TableProfile};
+use crate::ingest::{self, TableProfile};
 use crate::model::Model;
 use crate::options::Options;
 use crate::report::*;
@@ -72,20 +72,8 @@ impl Classifier {
     }
 
     /// Classifies a CSV read from a stream, in chunks (memory stays bounded).
-    pub fn classify_reader(&self, mut r: impl Read, opts: &Options) -> Result<Report> {
-        let mut p = Profiler::new(opts.clone())?;
-        let mut buf = vec![0u8; 1 << 20];
-        loop {
-            let n = r.read(&mut buf).map_err(|e| Error::Io {
-                source: opts.source.clone(),
-                message: e.to_string(),
-            })?;
-            if n == 0 {
-                break;
-            }
-            p.push(&buf[..n])?;
-        }
-        let table = p.finish()?;
+    pub fn classify_reader(&self, r: impl Read, opts: &Options) -> Result<Report> {
+        let table = ingest::profile_reader(r, opts.clone())?;
         self.classify_profile(&table, &opts.source)
     }
 

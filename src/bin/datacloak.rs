@@ -169,20 +169,8 @@ fn run(a: &Args, out: &mut impl Write) -> Result<(), Error> {
                     source: path.clone(),
                     ..a.opts.clone()
                 };
-                let mut p = ingest::Profiler::new(opts)?;
-                let mut r = open(path)?;
-                let mut buf = vec![0u8; 1 << 20];
-                loop {
-                    let n = r.read(&mut buf).map_err(|e| Error::Io {
-                        source: path.clone(),
-                        message: e.to_string(),
-                    })?;
-                    if n == 0 {
-                        break;
-                    }
-                    p.push(&buf[..n])?;
-                }
-                for col in p.finish()?.columns {
+                let table = ingest::profile_reader(open(path)?, opts)?;
+                for col in table.columns {
                     let f = features::extract(&col);
                     let line =
                         serde_json::json!({"file": path, "index": col.index, "name": col.name, "features": f.values});

@@ -419,6 +419,28 @@ pub fn profile_bytes(data: &[u8], opts: Options) -> Result<TableProfile> {
     p.finish()
 }
 
+/// Profiles a CSV read from a stream in 1 MiB chunks (memory stays bounded whatever its size).
+pub fn profile_reader(mut r: impl std::io::Read, opts: Options) -> Result<TableProfile> {
+    let source = opts.source.clone();
+    let mut p = Profiler::new(opts)?;
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = match r.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                return Err(Error::Io {
+                    source,
+                    message: e.to_string(),
+                })
+            }
+        };
+        p.push(&buf[..n])?;
+    }
+    p.finish()
+}
+
 /// Profiles columns given directly as name + values (no CSV involved).
 pub fn profile_columns<S: AsRef<str>>(columns: &[(String, Vec<Option<S>>)], opts: Options) -> Result<TableProfile> {
     opts.validate()?;
