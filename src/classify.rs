@@ -289,3 +289,32 @@ fn summarise(columns: &[ColumnReport]) -> Summary {
     );
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranking_is_by_probability_then_index() {
+        assert_eq!(ranked(&[0.1, 0.5, 0.5, 0.2]), vec![1, 2, 3, 0]);
+        assert_eq!(ranked(&[]), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn graph_context_and_empty_columns_in_one_table() {
+        let c = Classifier::new().unwrap();
+        let csv =
+            b"first_name,last_name,birth,notes\nAnn,Lee,1984-02-01,\nBo,Smith,1975-07-30,\nCy,Jones,1990-11-12,\n";
+        let r = c.classify_bytes(csv, &Options::default()).unwrap();
+        assert_eq!(r.columns[3].label, EMPTY);
+        assert_eq!(r.columns[3].rank, 0.0);
+        assert_eq!(r.table.summary.columns, 4);
+        assert_eq!(r.table.summary.personal, r.table.summary.high + r.table.summary.medium);
+        let ranks: f32 = r.columns.iter().map(|c| c.rank).sum();
+        assert!((ranks - 1.0).abs() < 0.01, "{ranks}");
+        assert!(
+            r.table.edges.iter().all(|e| e.source < 3 && e.target < 3),
+            "empty columns have no edges"
+        );
+    }
+}

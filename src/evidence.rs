@@ -215,3 +215,65 @@ pub fn sentences(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::extract;
+    use crate::ingest::profile_columns;
+    use crate::options::Options;
+
+    fn column(name: &str, values: &[&str]) -> ColumnProfile {
+        let vals: Vec<Option<&str>> = values
+            .iter()
+            .map(|v| if v.is_empty() { None } else { Some(*v) })
+            .collect();
+        profile_columns(&[(name.to_string(), vals)], Options::default())
+            .unwrap()
+            .columns
+            .remove(0)
+    }
+
+    #[test]
+    fn value_checks_header_neighbours_and_nulls_are_told() {
+        let c = column("card_number", &["4111 1111 1111 1111", "5500 0000 0000 0004", ""]);
+        let f = extract(&c);
+        let s = sentences("credit_card_number", &c, &f, &[("cvv".into(), "numeric".into())], None);
+        assert!(
+            s[0].starts_with("100% of 2 sampled values pass the Luhn check"),
+            "{s:?}"
+        );
+        assert!(
+            s.iter()
+                .any(|x| x == "header 'card_number' suggests credit_card_number"),
+            "{s:?}"
+        );
+        assert!(s.iter().any(|x| x == "beside 'cvv' (numeric)"), "{s:?}");
+        assert!(s.iter().any(|x| x == "33% of 3 cells are empty"), "{s:?}");
+    }
+
+    #[test]
+    fn a_graph_change_is_explained() {
+        let c = column("col_3", &["1984-02-01", "1975-07-30"]);
+        let f = extract(&c);
+        let n = [
+            ("first".to_string(), "first_name".to_string()),
+            ("last".to_string(), "last_name".to_string()),
+        ];
+        let s = sentences("date_of_birth", &c, &f, &n, Some("date"));
+        assert!(
+            s.iter()
+                .any(|x| x == "changed from date because it sits beside 'first' (first_name) and 'last' (last_name)"),
+            "{s:?}"
+        );
+        assert!(s.iter().any(|x| x.contains("judged by the values alone")), "{s:?}");
+    }
+
+    #[test]
+    fn there_is_always_some_evidence() {
+        let c = column("x", &["v1.2.3-rc1", "v2.0.0-beta"]);
+        let f = extract(&c);
+        assert!(!sentences("categorical", &c, &f, &[], None).is_empty());
+        assert!(!sentences("some_custom_label", &c, &f, &[], None).is_empty());
+    }
+}

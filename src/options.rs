@@ -101,3 +101,52 @@ impl Options {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid_and_bad_values_name_the_option() {
+        assert!(Options::default().validate().is_ok());
+        let bad = |o: Options, name: &str| {
+            let e = o.validate().unwrap_err();
+            assert_eq!(e.code(), "INVALID_OPTION");
+            assert!(e.to_string().contains(name), "{e}");
+        };
+        bad(
+            Options {
+                sample_size: 0,
+                ..Options::default()
+            },
+            "sample_size",
+        );
+        bad(
+            Options {
+                sample_size: MAX_SAMPLE_SIZE + 1,
+                ..Options::default()
+            },
+            "sample_size",
+        );
+        bad(
+            Options {
+                delimiter: Some(b'"'),
+                ..Options::default()
+            },
+            "delimiter",
+        );
+        bad(
+            Options {
+                delimiter: Some(b'\n'),
+                ..Options::default()
+            },
+            "delimiter",
+        );
+        let mut o = Options::default();
+        o.limits.max_columns = 0;
+        bad(o, "max_columns");
+        let mut o = Options::default();
+        o.limits.max_value_bytes = o.limits.max_cell_bytes + 1;
+        bad(o, "max_value_bytes");
+    }
+}

@@ -113,3 +113,58 @@ impl Report {
 pub fn round3(x: f32) -> f32 {
     (x * 1000.0).round() / 1000.0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_is_to_three_places() {
+        assert_eq!(round3(0.123_456), 0.123);
+        assert_eq!(round3(0.999_6), 1.0);
+        assert_eq!(round3(0.0), 0.0);
+    }
+
+    #[test]
+    fn json_keeps_the_documented_keys_in_order() {
+        let col = ColumnReport {
+            name: "e".into(),
+            index: 0,
+            label: "email".into(),
+            kind: "text_short",
+            confidence: 0.9,
+            sensitivity: "high",
+            alternatives: vec![Scored {
+                label: "url".into(),
+                confidence: 0.1,
+            }],
+            evidence: vec!["x".into()],
+            stats: ColumnStats {
+                rows: 1,
+                nulls: 0,
+                sampled: 1,
+                distinct_estimate: 1,
+                min_length: 3,
+                max_length: 3,
+            },
+            rank: 1.0,
+        };
+        let v = serde_json::to_value(&col).unwrap();
+        let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        for k in [
+            "name",
+            "label",
+            "kind",
+            "confidence",
+            "sensitivity",
+            "alternatives",
+            "evidence",
+            "stats",
+            "rank",
+        ] {
+            assert!(keys.contains(&k), "{k}");
+        }
+        let text = serde_json::to_string(&col).unwrap();
+        assert!(text.find("\"name\"") < text.find("\"label\"") && text.find("\"label\"") < text.find("\"rank\""));
+    }
+}
