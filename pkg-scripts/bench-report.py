@@ -31,10 +31,11 @@ WHY = """## Why targets are missed, and what would close the gap
 - **Column graph, 50 columns**: the benchmark makes every column uncertain (top probability 0.8),
   so every column takes part in every refinement round. This is the worst case. Tables where most
   columns are confident run about 3x faster.
-- **Ingest**: csv-core is called once per field, and each cell is then trimmed, UTF-8 checked,
-  null-tested and hashed into the HyperLogLog. This needs a profile of its own. Reading whole records
-  (`read_record`) and hashing only the cells that reach the sample or the sketch are the obvious
-  candidates.
+- **Ingest** (callgrind on a 30 MB, 20-column generated CSV): about 69 instructions per byte.
+  The split is csv-core `read_field` 38 %, per-cell work in `ColumnProfile::add` 19 % (trimming, the
+  null-token test, the HyperLogLog hash, the reservoir), the field loop 12 %, and UTF-8 validation 9 %.
+  Most of the csv-core share is the cost of one call per short field. Reading whole records
+  (`read_record`) and validating UTF-8 only for cells that reach the sample are the next steps.
 - **SIMD class scan**: only 1.1x faster than the scalar table look-up. The kernel does 16 compares
   and a movemask per 16-byte block, and the short values spend most of their time in the scalar tail.
 """
@@ -79,6 +80,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--memory", required=True)
     ap.add_argument("--size", type=int, required=True)
+    ap.add_argument("--commit", help="commit the figures were measured on (default: HEAD now)")
     a = ap.parse_args()
     runs = [json.loads(l) for l in open(a.memory) if l.strip()]
     rss_mib = statistics.median(r["peak_rss_kib"] for r in runs) / 1024 if runs else None
@@ -96,7 +98,7 @@ def main():
     scal = median_ns("features", "class_scan_scalar")
     simd = median_ns("features", "class_scan_simd")
 
-    rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    rev = a.commit or subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     print("# Benchmarks\n")
     print(f"Native release build (thin LTO), {platform.machine()}, {os.cpu_count()} cores, "
           f"commit `{rev}`, {datetime.date.today()}. Made by `bash pkg-scripts/bench.sh` "
