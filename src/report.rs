@@ -3,6 +3,19 @@
 
 use serde::Serialize;
 
+/// The keys every column report carries: the stable interface other programs depend on.
+pub const COLUMN_KEYS: [&str; 9] = [
+    "name",
+    "label",
+    "kind",
+    "confidence",
+    "sensitivity",
+    "alternatives",
+    "evidence",
+    "stats",
+    "rank",
+];
+
 /// A label with its confidence, e.g. an alternative to the chosen one.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Scored {
@@ -151,17 +164,7 @@ mod tests {
         };
         let v = serde_json::to_value(&col).unwrap();
         let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-        for k in [
-            "name",
-            "label",
-            "kind",
-            "confidence",
-            "sensitivity",
-            "alternatives",
-            "evidence",
-            "stats",
-            "rank",
-        ] {
+        for k in COLUMN_KEYS {
             assert!(keys.contains(&k), "{k}");
         }
         let text = serde_json::to_string(&col).unwrap();

@@ -52,17 +52,7 @@ fn report_has_the_documented_shape() {
     let cols = r["columns"].as_array().unwrap();
     assert_eq!(cols.len(), 14);
     for c in cols {
-        for key in [
-            "name",
-            "label",
-            "kind",
-            "confidence",
-            "sensitivity",
-            "alternatives",
-            "evidence",
-            "stats",
-            "rank",
-        ] {
+        for key in datacloak::report::COLUMN_KEYS {
             assert!(c.get(key).is_some(), "missing {key} in {c}");
         }
         let conf = c["confidence"].as_f64().unwrap();
