@@ -86,7 +86,7 @@ impl Classifier {
         let live: Vec<usize> = (0..table.columns.len())
             .filter(|&i| table.columns[i].non_null() > 0)
             .collect();
-        let batch: Vec<Vec<f32>> = live.iter().map(|&i| feats[i].values.clone()).collect();
+        let batch: Vec<&[f32]> = live.iter().map(|&i| feats[i].values.as_slice()).collect();
         let probs = model.predict(&batch)?;
 
         let nodes: Vec<Node> = live

@@ -156,7 +156,6 @@ fn write_all(col: &ColumnProfile, s: &mut impl Sink) {
             _ => distinct.push((v, 1)),
         }
     }
-    let distinct_values = distinct.clone();
     let mut scratch = String::new();
     let facts: Vec<(ValueFacts, u32)> = distinct
         .iter()
@@ -195,15 +194,17 @@ fn write_all(col: &ColumnProfile, s: &mut impl Sink) {
         "stat.value_entropy",
         if n > 1 { value_entropy / (n as f32).log2() } else { 0.0 },
     );
-    let distinct = est_distinct;
-    s.put("stat.distinct_le_2", f32::from(u8::from(distinct > 0 && distinct <= 2)));
+    s.put(
+        "stat.distinct_le_2",
+        f32::from(u8::from(est_distinct > 0 && est_distinct <= 2)),
+    );
     s.put(
         "stat.distinct_le_12",
-        f32::from(u8::from(distinct > 0 && distinct <= 12)),
+        f32::from(u8::from(est_distinct > 0 && est_distinct <= 12)),
     );
     s.put(
         "stat.distinct_le_60",
-        f32::from(u8::from(distinct > 0 && distinct <= 60)),
+        f32::from(u8::from(est_distinct > 0 && est_distinct <= 60)),
     );
 
     // --- Lengths -------------------------------------------------------------------------
@@ -391,7 +392,7 @@ fn write_all(col: &ColumnProfile, s: &mut impl Sink) {
     let mut shape = [0f32; SHAPE_BUCKETS];
     let mut chars = [0f32; CHAR_BUCKETS];
     let (mut ts, mut tc) = (0, 0);
-    for &(v, w) in &distinct_values {
+    for &(v, w) in &distinct {
         ts += ngrams::add_trigrams(v.as_bytes(), &mut shape, true, 48, w);
         tc += ngrams::add_trigrams(v.as_bytes(), &mut chars, false, 32, w);
     }

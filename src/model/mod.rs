@@ -117,14 +117,14 @@ impl Model {
     }
 
     /// Label probabilities for a batch of feature vectors (one row per column).
-    pub fn predict(&self, batch: &[Vec<f32>]) -> Result<Vec<Vec<f32>>> {
+    pub fn predict<R: AsRef<[f32]>>(&self, batch: &[R]) -> Result<Vec<Vec<f32>>> {
         let f = self.meta.n_features;
         let n_labels = self.meta.labels.len();
         if batch.is_empty() {
             return Ok(Vec::new());
         }
         let mut flat = Vec::with_capacity(batch.len() * f);
-        for (i, row) in batch.iter().enumerate() {
+        for (i, row) in batch.iter().map(AsRef::as_ref).enumerate() {
             if row.len() != f {
                 return Err(Error::ModelMismatch {
                     what: format!("length of feature vector {i}"),
