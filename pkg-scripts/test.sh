@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Sets up and runs every test: formatting, lints, unit and integration tests (native).
+# Sets up and runs every test (what CI runs): formatting, lints, the Rust tests, then the wasm
+# package in real Node (API, npm pack + install, CLI parity with the native build), the Worker in
+# the local Workers runtime, and the demo page in real Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source pkg-scripts/setup.sh
@@ -11,3 +13,13 @@ cargo clippy --all-targets -- -D warnings
 echo "== cargo test"
 cargo test --all-targets
 cargo test --doc
+
+echo "== native release CLI (the parity tests compare against it)"
+cargo build --release --bin datacloak
+echo "== wasm package"
+bash pkg-scripts/build-wasm.sh --threads
+ensure_npm
+echo "== Node: JS API, npm pack, CLI parity, Worker"
+node --test tests/node/
+echo "== Chromium: demo page"
+bash pkg-scripts/test-browser.sh

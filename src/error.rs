@@ -80,6 +80,18 @@ impl Error {
         }
     }
 
+    /// The name of the input the error concerns, when it concerns one.
+    pub fn input(&self) -> Option<&str> {
+        match self {
+            Error::EmptyInput { source }
+            | Error::BinaryInput { source, .. }
+            | Error::UnsupportedEncoding { source, .. }
+            | Error::InputTooLarge { source, .. }
+            | Error::Io { source, .. } => Some(source),
+            _ => self.position().map(|p| p.source.as_str()),
+        }
+    }
+
     /// The position the error concerns, when it concerns one cell or row.
     pub fn position(&self) -> Option<&Position> {
         match self {

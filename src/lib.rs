@@ -22,6 +22,8 @@ pub mod model;
 pub mod options;
 pub mod report;
 pub mod taxonomy;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use classify::Classifier;
 pub use error::{Error, Position, Result};

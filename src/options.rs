@@ -1,6 +1,7 @@
 //! What a caller can tune, with the documented defaults and hard limits.
 
 use crate::error::{Error, Result};
+use serde::Deserialize;
 
 /// Explicit resource limits. Every one is documented in the README ("Limits") with its default.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,7 +61,68 @@ impl Default for Options {
     }
 }
 
+/// Options as JSON callers (the JS API) spell them: camelCase, every key optional, unknown keys
+/// refused so a typo is an error and not a silently ignored setting.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct OptionsSpec {
+    sample_size: Option<usize>,
+    delimiter: Option<String>,
+    has_header: Option<bool>,
+    seed: Option<u64>,
+    source: Option<String>,
+    max_cell_bytes: Option<usize>,
+    max_columns: Option<usize>,
+    max_bytes: Option<u64>,
+    max_value_bytes: Option<usize>,
+}
+
+/// Reads a delimiter as people write it: one ASCII character, or `tab` / `\t`.
+pub fn parse_delimiter(text: &str) -> Result<u8> {
+    match text {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        d if d.len() == 1 && d.is_ascii() => Ok(d.as_bytes()[0]),
+        _ => Err(Error::InvalidOption {
+            name: "delimiter".into(),
+            message: format!("takes one ASCII character or 'tab', got {text:?}"),
+        }),
+    }
+}
+
 impl Options {
+    /// Options from a JSON object such as `{"sampleSize": 500, "delimiter": ";"}`; missing keys
+    /// keep their defaults. The result is validated.
+    pub fn from_json(text: &str) -> Result<Options> {
+        let spec: OptionsSpec = if text.trim().is_empty() {
+            OptionsSpec::default()
+        } else {
+            serde_json::from_str(text).map_err(|e| Error::InvalidOption {
+                name: "options".into(),
+                message: e.to_string(),
+            })?
+        };
+        let d = Options::default();
+        let max_cell_bytes = spec.max_cell_bytes.unwrap_or(d.limits.max_cell_bytes);
+        let opts = Options {
+            sample_size: spec.sample_size.unwrap_or(d.sample_size),
+            delimiter: spec.delimiter.as_deref().map(parse_delimiter).transpose()?,
+            has_header: spec.has_header,
+            seed: spec.seed.unwrap_or(d.seed),
+            source: spec.source.unwrap_or(d.source),
+            limits: Limits {
+                max_cell_bytes,
+                max_columns: spec.max_columns.unwrap_or(d.limits.max_columns),
+                max_bytes: spec.max_bytes.or(d.limits.max_bytes),
+                // A small cell limit lowers the analysed prefix with it unless both are given.
+                max_value_bytes: spec
+                    .max_value_bytes
+                    .unwrap_or(d.limits.max_value_bytes.min(max_cell_bytes)),
+            },
+        };
+        opts.validate()?;
+        Ok(opts)
+    }
+
     /// Rejects option values that cannot work, naming the option.
     pub fn validate(&self) -> Result<()> {
         let bad = |name: &str, message: String| {
@@ -148,5 +210,26 @@ mod tests {
         let mut o = Options::default();
         o.limits.max_value_bytes = o.limits.max_cell_bytes + 1;
         bad(o, "max_value_bytes");
+    }
+
+    #[test]
+    fn json_options_use_camel_case_and_refuse_unknown_keys() {
+        let o =
+            Options::from_json(r#"{"sampleSize": 50, "delimiter": "tab", "hasHeader": false, "maxBytes": 9}"#).unwrap();
+        assert_eq!(o.sample_size, 50);
+        assert_eq!(o.delimiter, Some(b'\t'));
+        assert_eq!(o.has_header, Some(false));
+        assert_eq!(o.limits.max_bytes, Some(9));
+        assert_eq!(Options::from_json("").unwrap(), Options::default());
+        assert_eq!(Options::from_json("{}").unwrap(), Options::default());
+        let e = Options::from_json(r#"{"sampel": 5}"#).unwrap_err();
+        assert_eq!(e.code(), "INVALID_OPTION");
+        assert!(e.to_string().contains("sampel"), "{e}");
+        let e = Options::from_json(r#"{"delimiter": ";;"}"#).unwrap_err();
+        assert!(e.to_string().contains("delimiter"), "{e}");
+        let e = Options::from_json(r#"{"sampleSize": 0}"#).unwrap_err();
+        assert!(e.to_string().contains("sample_size"), "{e}");
+        let e = Options::from_json("[1]").unwrap_err();
+        assert_eq!(e.code(), "INVALID_OPTION");
     }
 }

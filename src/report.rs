@@ -120,6 +120,43 @@ impl Report {
         // Serialising plain structs of strings and numbers cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
+
+    /// A plain-text table for people: one line per column, then the summary line.
+    pub fn to_table(&self) -> String {
+        let r = self;
+        let mut rows = vec![[
+            "column".to_string(),
+            "label".into(),
+            "kind".into(),
+            "sensitivity".into(),
+            "conf".into(),
+            "evidence".into(),
+        ]];
+        for c in &r.columns {
+            rows.push([
+                c.name.clone(),
+                c.label.clone(),
+                c.kind.to_string(),
+                c.sensitivity.to_string(),
+                format!("{:.2}", c.confidence),
+                c.evidence.first().cloned().unwrap_or_default(),
+            ]);
+        }
+        let widths: Vec<usize> = (0..5)
+            .map(|k| rows.iter().map(|r| r[k].chars().count()).max().unwrap_or(0).min(32))
+            .collect();
+        let mut s = String::new();
+        for row in &rows {
+            for (k, w) in widths.iter().enumerate() {
+                let cell: String = row[k].chars().take(*w).collect();
+                s.push_str(&format!("{cell:<w$}  "));
+            }
+            s.push_str(&row[5]);
+            s.push('\n');
+        }
+        s.push_str(&r.table.summary.text);
+        s
+    }
 }
 
 /// Rounds a probability for output so that native and wasm builds print the same digits.

@@ -1,7 +1,8 @@
 //! `datacloak`: the native command-line face. Parses arguments, reads files, prints; all the
 //! work is the library's.
 
-use datacloak::{features, ingest, Classifier, Error, Options, Report};
+use datacloak::options::parse_delimiter;
+use datacloak::{features, ingest, Classifier, Error, Options};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -71,16 +72,19 @@ fn parse_args(argv: &[String]) -> Result<Args, (ExitCode, String)> {
             "--sample" => a.opts.sample_size = number(arg, it.next())? as usize,
             "--delimiter" => {
                 let d = it.next().map(String::as_str).unwrap_or("");
-                a.opts.delimiter = Some(match d {
-                    "tab" | "\\t" | "\t" => b'\t',
-                    d if d.len() == 1 => d.as_bytes()[0],
-                    _ => return Err(usage_error("--delimiter takes one ASCII character or 'tab'")),
-                });
+                a.opts.delimiter = Some(
+                    parse_delimiter(d).map_err(|_| usage_error("--delimiter takes one ASCII character or 'tab'"))?,
+                );
             }
             "--header" => a.opts.has_header = Some(true),
             "--no-header" => a.opts.has_header = Some(false),
             "--model" => a.model = Some(it.next().cloned().ok_or_else(|| usage_error("--model needs a path"))?),
-            "--max-cell-bytes" => a.opts.limits.max_cell_bytes = number(arg, it.next())? as usize,
+            "--max-cell-bytes" => {
+                let n = number(arg, it.next())? as usize;
+                a.opts.limits.max_cell_bytes = n;
+                // The analysed prefix of a value cannot be longer than the longest cell.
+                a.opts.limits.max_value_bytes = a.opts.limits.max_value_bytes.min(n);
+            }
             "--max-columns" => a.opts.limits.max_columns = number(arg, it.next())? as usize,
             "--max-bytes" => a.opts.limits.max_bytes = Some(number(arg, it.next())?),
             "--names" => a.names = true,
@@ -152,7 +156,7 @@ fn run(a: &Args, out: &mut impl Write) -> Result<(), Error> {
             };
             let report = classifier(&a.model)?.classify_reader(open(path)?, &opts)?;
             let text = if a.format == "table" {
-                table(&report)
+                report.to_table()
             } else {
                 report.to_json()
             };
@@ -180,42 +184,6 @@ fn run(a: &Args, out: &mut impl Write) -> Result<(), Error> {
             Ok(())
         }
     }
-}
-
-/// A plain-text table for people.
-fn table(r: &Report) -> String {
-    let mut rows = vec![[
-        "column".to_string(),
-        "label".into(),
-        "kind".into(),
-        "sensitivity".into(),
-        "conf".into(),
-        "evidence".into(),
-    ]];
-    for c in &r.columns {
-        rows.push([
-            c.name.clone(),
-            c.label.clone(),
-            c.kind.to_string(),
-            c.sensitivity.to_string(),
-            format!("{:.2}", c.confidence),
-            c.evidence.first().cloned().unwrap_or_default(),
-        ]);
-    }
-    let widths: Vec<usize> = (0..5)
-        .map(|k| rows.iter().map(|r| r[k].chars().count()).max().unwrap_or(0).min(32))
-        .collect();
-    let mut s = String::new();
-    for row in &rows {
-        for (k, w) in widths.iter().enumerate() {
-            let cell: String = row[k].chars().take(*w).collect();
-            s.push_str(&format!("{cell:<w$}  "));
-        }
-        s.push_str(&row[5]);
-        s.push('\n');
-    }
-    s.push_str(&r.table.summary.text);
-    s
 }
 
 fn main() -> ExitCode {

@@ -79,7 +79,7 @@ impl Profiler {
             has_header: opts.has_header.unwrap_or(true),
             stage: Stage::Sniffing(Vec::new()),
             columns: Vec::new(),
-            cell: vec![0; 4096],
+            cell: vec![0; (opts.limits.max_cell_bytes + 1).min(4096)],
             cell_len: 0,
             record: Vec::new(),
             field_index: 0,
@@ -269,18 +269,19 @@ impl Profiler {
                     }
                 }
                 ReadFieldResult::OutputFull => {
-                    let max = self.opts.limits.max_cell_bytes;
-                    if self.cell.len() >= max {
-                        let col = self.column_name(self.field_index);
-                        return Err(Error::CellTooLarge {
-                            at: self.position(Some(col)),
-                            limit: max,
-                        });
+                    // The buffer may reach max + 1 bytes: csv-core reports a full buffer before it
+                    // sees the delimiter, so a cell of exactly `max` bytes needs one spare byte.
+                    let cap = self.opts.limits.max_cell_bytes + 1;
+                    if self.cell.len() >= cap {
+                        return Err(self.cell_too_large());
                     }
-                    let grown = (self.cell.len() * 2).min(max);
+                    let grown = (self.cell.len() * 2).min(cap);
                     self.cell.resize(grown, 0);
                 }
                 ReadFieldResult::Field { record_end } => {
+                    if self.cell_len > self.opts.limits.max_cell_bytes {
+                        return Err(self.cell_too_large());
+                    }
                     if eof && input.is_empty() && self.field_quoted && self.quote_parity {
                         let col = self.column_name(self.field_index);
                         return Err(Error::UnterminatedQuote {
@@ -291,6 +292,13 @@ impl Profiler {
                 }
                 ReadFieldResult::End => return Ok(()),
             }
+        }
+    }
+
+    fn cell_too_large(&self) -> Error {
+        Error::CellTooLarge {
+            at: self.position(Some(self.column_name(self.field_index))),
+            limit: self.opts.limits.max_cell_bytes,
         }
     }
 
@@ -577,6 +585,19 @@ mod tests {
         let e = profile(&data).unwrap_err();
         assert_eq!(e.code(), "CELL_TOO_LARGE");
         assert_eq!(e.position().unwrap().column.as_deref(), Some("blob"));
+    }
+
+    #[test]
+    fn a_small_cell_limit_is_exact() {
+        // Limits below the parser's first buffer size must hold too: 64 bytes pass, 65 do not.
+        let mut o = opts();
+        o.limits.max_cell_bytes = 64;
+        o.limits.max_value_bytes = 64;
+        let cell = |n: usize| format!("a,b\n{},1\n", "x".repeat(n)).into_bytes();
+        assert!(profile_bytes(&cell(64), o.clone()).is_ok());
+        let e = profile_bytes(&cell(65), o).unwrap_err();
+        assert_eq!(e.code(), "CELL_TOO_LARGE");
+        assert_eq!(e.position().unwrap().column.as_deref(), Some("a"));
     }
 
     #[test]

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/: the wasm module (single-threaded; with --threads also the
+# threaded browser build), its wasm-bindgen glue, and the hand-written JS API from pkg-scripts/js.
+#
+#   bash pkg-scripts/build-wasm.sh [--threads] [--dev]
+#
+# --dev builds with the dev profile's settings for speed of iteration (bigger, slower module).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source pkg-scripts/setup.sh
+ensure_wasm_tools
+
+threads=0
+profile=wasm
+for a in "$@"; do
+  case "$a" in
+    --threads) threads=1 ;;
+    --dev) profile=dev ;;
+    *) echo "build-wasm.sh: unknown argument $a" >&2; exit 2 ;;
+  esac
+done
+
+out=pkg
+rm -rf "$out"
+mkdir -p "$out"
+
+# The library as a cdylib for wasm32 only: the native builds keep crate-type rlib, so native tests
+# do not link a shared object they never use.
+echo "== wasm (single-threaded, $profile)"
+cargo rustc --lib --profile "$profile" --target wasm32-unknown-unknown --crate-type cdylib --quiet
+dir=$profile; [ "$profile" = dev ] && dir=debug
+wasm-bindgen "target/wasm32-unknown-unknown/$dir/datacloak.wasm" --target web --out-dir "$out/wasm" \
+  --out-name datacloak --remove-name-section --remove-producers-section
+
+if [ "$threads" = 1 ]; then
+  ensure_nightly
+  echo "== wasm (threaded, $profile)"
+  # Shared memory needs atomics in every crate (build-std) and these link arguments; see
+  # ../shared notes on wasm-bindgen-rayon. A separate target dir keeps the two builds' caches apart.
+  RUSTFLAGS="-C target-feature=+atomics,+bulk-memory,+mutable-globals,+simd128 \
+-C link-arg=--shared-memory -C link-arg=--max-memory=1073741824 -C link-arg=--import-memory \
+-C link-arg=--export=__wasm_init_tls -C link-arg=--export=__tls_size -C link-arg=--export=__tls_align \
+-C link-arg=--export=__tls_base" \
+  CARGO_TARGET_DIR=target/threads \
+  cargo "+$NIGHTLY" rustc --lib --profile "$profile" --target wasm32-unknown-unknown --crate-type cdylib \
+    --features threads -Z build-std=panic_abort,std --quiet
+  wasm-bindgen "target/threads/wasm32-unknown-unknown/$dir/datacloak.wasm" --target web --out-dir "$out/threads" \
+    --out-name datacloak --remove-name-section --remove-producers-section
+fi
+
+# No wasm-opt pass: binaryen 108 (Debian) breaks wasm-bindgen's externref table (init throws), and
+# on this module it saved 6 % raw and nothing after gzip (measured; BENCHMARKS.md).
+
+cp pkg-scripts/js/*.js pkg-scripts/js/*.d.ts "$out/"
+rm -f "$out"/wasm/.gitignore "$out"/threads/.gitignore
+ls -l "$out"/wasm/*.wasm "$out"/threads/*.wasm 2>/dev/null || true

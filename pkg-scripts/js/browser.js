@@ -1,0 +1,69 @@
+// Browser entry. Loads the threaded build when the page is cross-origin isolated (shared memory
+// is allowed) and the single-threaded one everywhere else. The only request made is for the
+// package's own .wasm, next to this file, and only when `init()` is not handed a module or bytes.
+import { createApi, DataCloakError } from './core.js';
+
+function canUseThreads() {
+  return globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
+}
+
+const api = createApi(async ({ module, wasm, threads } = {}) => {
+  const wanted = threads ?? (globalThis.navigator?.hardwareConcurrency || 1);
+  if (canUseThreads() && wanted > 1 && module === undefined && wasm === undefined) {
+    try {
+      const glue = await import('./threads/datacloak.js');
+      const exports = await glue.default();
+      await glue.initThreadPool(wanted);
+      return { glue, exports };
+    } catch (e) {
+      // A missing threaded build (or a browser that refuses it) falls back to one thread.
+      console.warn('datacloak: threaded build unavailable, using one thread:', e?.message ?? e);
+    }
+  }
+  const glue = await import('./wasm/datacloak.js');
+  const exports = await glue.default(module || wasm ? { module_or_path: module ?? wasm } : undefined);
+  return { glue, exports };
+});
+
+export const { init, classify, classifyText, createProfiler, info, profile, features } = api;
+export { DataCloakError };
+
+/**
+ * `classify` run in a Web Worker, so the page stays responsive. Same input, options and result;
+ * `onProgress` and `signal` work across the thread boundary.
+ */
+export function classifyInWorker(input, options = {}) {
+  const { onProgress, signal, ...rest } = options;
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new DataCloakError('classification cancelled', { name: 'AbortError', code: 'ABORTED' }));
+      return;
+    }
+    const worker = new Worker(new URL('./worker-thread.js', import.meta.url), { type: 'module' });
+    const done = () => {
+      worker.terminate();
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      done();
+      reject(new DataCloakError('classification cancelled', { name: 'AbortError', code: 'ABORTED' }));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.onmessage = ({ data }) => {
+      if (data.type === 'progress') onProgress?.(data.progress);
+      else if (data.type === 'result') {
+        done();
+        resolve(data.report);
+      } else if (data.type === 'error') {
+        done();
+        reject(new DataCloakError(data.error.message, data.error));
+      }
+    };
+    worker.onerror = (e) => {
+      done();
+      reject(new DataCloakError(`datacloak worker failed: ${e.message}`, { code: 'STATE' }));
+    };
+    const transfer = typeof ReadableStream !== 'undefined' && input instanceof ReadableStream ? [input] : [];
+    worker.postMessage({ input, options: rest }, transfer);
+  });
+}

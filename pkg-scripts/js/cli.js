@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// `datacloak` for Node, on the wasm build: the same `classify` command, options, output and exit
+// codes as the native CLI (src/bin/datacloak.rs), so either can be swapped for the other.
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { classifyText, init } from './node.js';
+
+const USAGE = `datacloak — what each column of a CSV holds, computed on this machine (wasm build)
+
+USAGE:
+  datacloak classify FILE.csv|- [options]   print the JSON report (or a table)
+
+OPTIONS:
+  --format json|table     output of classify (default json)
+  --sample N              values sampled per column (default 1000, max 100000)
+  --delimiter C           field delimiter (default: sniffed among , ; TAB |); 'tab' for TAB
+  --header | --no-header  first row is / is not a header (default: detected)
+  --model PATH            use this ONNX model instead of the built-in one
+  --max-cell-bytes N      longest accepted cell (default 1048576)
+  --max-columns N         most accepted columns (default 10000)
+  --max-bytes N           most accepted input bytes (default: no limit)
+
+EXIT CODES: 0 ok, 1 the input cannot be classified, 2 usage error, 3 model error, 4 read error`;
+
+class Usage extends Error {}
+
+const NUMBER_FLAGS = {
+  '--sample': 'sampleSize',
+  '--max-cell-bytes': 'maxCellBytes',
+  '--max-columns': 'maxColumns',
+  '--max-bytes': 'maxBytes',
+};
+
+function parseArgs(argv) {
+  const [command, ...rest] = argv;
+  if (command === '-h' || command === '--help' || command === 'help') return { help: true };
+  if (command === '-V' || command === '--version') return { version: true };
+  if (command === undefined) throw new Usage('missing command');
+  if (command !== 'classify') throw new Usage(`unknown command '${command}' (the wasm CLI has classify)`);
+  const a = { format: 'json', files: [], options: {} };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const next = () => rest[++i];
+    if (arg in NUMBER_FLAGS) {
+      const v = next();
+      if (v === undefined || !/^\d+$/.test(v)) throw new Usage(`${arg} needs a whole number`);
+      a.options[NUMBER_FLAGS[arg]] = Number(v);
+    } else if (arg === '--format') a.format = next() ?? '';
+    else if (arg === '--delimiter') a.options.delimiter = next() ?? '';
+    else if (arg === '--header') a.options.hasHeader = true;
+    else if (arg === '--no-header') a.options.hasHeader = false;
+    else if (arg === '--model') {
+      a.model = next();
+      if (a.model === undefined) throw new Usage('--model needs a path');
+    } else if (arg === '-h' || arg === '--help') return { help: true };
+    else if (arg.startsWith('--')) throw new Usage(`unknown option '${arg}'`);
+    else a.files.push(arg);
+  }
+  if (a.format !== 'json' && a.format !== 'table') throw new Usage('--format is json or table');
+  if (a.files.length === 0) throw new Usage('name a CSV file (or - for standard input)');
+  if (a.files.length > 1) throw new Usage('classify takes one file');
+  return a;
+}
+
+/** Exit code for a library error, as the native CLI maps them. */
+function exitFor(e) {
+  switch (e?.code) {
+    case 'MODEL':
+    case 'MODEL_MISMATCH':
+      return 3;
+    case 'IO':
+      return 4;
+    case 'INVALID_OPTION':
+      return 2;
+    default:
+      return typeof e?.code === 'string' ? 1 : 4;
+  }
+}
+
+/** Opens the file first so a missing file is a read error (exit 4) before any work starts. */
+function open(path) {
+  if (path === '-') return Promise.resolve(process.stdin);
+  return new Promise((resolve, reject) => {
+    const s = createReadStream(path, { highWaterMark: 1 << 20 });
+    s.once('open', () => resolve(s));
+    s.once('error', (e) => reject(Object.assign(new Error(`${path}: cannot open: ${e.message}`), { code: 'IO' })));
+  });
+}
+
+async function main(argv) {
+  let a;
+  try {
+    a = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof Usage)) throw e;
+    process.stderr.write(`datacloak: ${e.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (a.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (a.version) {
+    const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+    process.stdout.write(`datacloak ${pkg.version}\n`);
+    return 0;
+  }
+  try {
+    await init();
+    const path = a.files[0];
+    let model;
+    if (a.model !== undefined) {
+      try {
+        model = new Uint8Array(await readFile(a.model));
+      } catch (e) {
+        throw Object.assign(new Error(`${a.model}: cannot read model: ${e.message}`), { code: 'IO' });
+      }
+    }
+    const input = await open(path);
+    const text = await classifyText(input, { ...a.options, source: path, model }, a.format);
+    process.stdout.write(`${text}\n`);
+    return 0;
+  } catch (e) {
+    process.stderr.write(`datacloak: ${e?.message ?? e}\n`);
+    return exitFor(e);
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,309 @@
+// The JS API shared by every entry point (browser, Node, Workers). The entry points differ only
+// in how they find and instantiate the .wasm; everything a caller sees is built here on the thin
+// wasm face (src/wasm.rs). Nothing here touches the network: bytes come from the caller.
+
+/** Bytes handed to the wasm profiler at a time: progress and cancellation happen between chunks. */
+const CHUNK = 1 << 20;
+
+/** Options the JS layer handles itself; everything else goes to the core, which refuses unknown keys. */
+const JS_ONLY = new Set(['model', 'onProgress', 'signal']);
+
+/** A DataCloak failure: `code` is stable (e.g. `UNTERMINATED_QUOTE`); `input`, `row`, `line`,
+ *  `column` and `option` say where, when the error concerns one place. */
+export class DataCloakError extends Error {
+  constructor(message, props = {}) {
+    super(message);
+    this.name = props.name ?? 'DataCloakError';
+    for (const k of ['code', 'input', 'row', 'line', 'column', 'option']) {
+      if (props[k] !== undefined) this[k] = props[k];
+    }
+  }
+}
+
+/** Errors thrown by the wasm face are plain `Error`s with the properties set; give them our class. */
+function wrapError(e) {
+  if (e instanceof DataCloakError) return e;
+  if (e && typeof e === 'object' && typeof e.code === 'string') return new DataCloakError(e.message, e);
+  return e;
+}
+
+function abortError(signal) {
+  const why = signal.reason instanceof Error ? `: ${signal.reason.message}` : '';
+  return new DataCloakError(`classification cancelled${why}`, { name: 'AbortError', code: 'ABORTED' });
+}
+
+function checkSignal(signal) {
+  if (signal?.aborted) throw abortError(signal);
+}
+
+/** The input as a sequence of byte chunks, whatever its type. */
+async function* chunksOf(input) {
+  if (typeof input === 'string') input = new TextEncoder().encode(input);
+  if (input instanceof ArrayBuffer) input = new Uint8Array(input);
+  if (ArrayBuffer.isView(input)) {
+    const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+    for (let at = 0; at < bytes.length; at += CHUNK) yield bytes.subarray(at, at + CHUNK);
+    return;
+  }
+  if (typeof Blob !== 'undefined' && input instanceof Blob) input = input.stream();
+  const encoder = new TextEncoder();
+  const asBytes = (c) => (typeof c === 'string' ? encoder.encode(c) : ArrayBuffer.isView(c)
+    ? new Uint8Array(c.buffer, c.byteOffset, c.byteLength) : new Uint8Array(c));
+  if (input && typeof input.getReader === 'function') {
+    const reader = input.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        yield asBytes(value);
+      }
+    } finally {
+      // Stops the source when we leave early (an error or a cancel); a no-op after `done`.
+      reader.cancel().catch(() => {});
+    }
+  }
+  if (input && typeof input[Symbol.asyncIterator] === 'function') {
+    for await (const c of input) yield asBytes(c);
+    return;
+  }
+  throw new DataCloakError(
+    'classify: input must be a CSV string, Uint8Array, ArrayBuffer, Blob/File, ReadableStream, ' +
+      'async iterable of chunks, [{name, values}] or an array of row objects',
+    { code: 'INVALID_OPTION', option: 'input' },
+  );
+}
+
+/** A cell value from JS as the text the core profiles; null/undefined are empty cells. */
+function cellText(v) {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString();
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+/** `[{name, values}]` stays as it is; an array of row objects becomes columns, keys in first-seen order. */
+function columnsOf(rows) {
+  if (rows.length > 0 && rows.every((c) => c && typeof c.name === 'string' && Array.isArray(c.values))) {
+    return rows.map((c) => ({ name: c.name, values: c.values.map(cellText) }));
+  }
+  const index = new Map();
+  const columns = [];
+  rows.forEach((row, r) => {
+    if (row === null || typeof row !== 'object' || Array.isArray(row)) {
+      throw new DataCloakError(`classify: row ${r + 1} of the input array is not an object`, {
+        code: 'INVALID_OPTION', option: 'input', row: r + 1,
+      });
+    }
+    for (const key of Object.keys(row)) {
+      if (!index.has(key)) {
+        index.set(key, columns.length);
+        columns.push({ name: key, values: new Array(r).fill(null) });
+      }
+    }
+    for (const c of columns) c.values.push(cellText(row[c.name]));
+  });
+  return columns;
+}
+
+/** Splits user options into the core's JSON and the JS-only parts. */
+function splitOptions(options, input) {
+  const core = {};
+  for (const [k, v] of Object.entries(options ?? {})) {
+    if (!JS_ONLY.has(k) && v !== undefined) core[k] = v;
+  }
+  if (core.source === undefined && typeof File !== 'undefined' && input instanceof File) core.source = input.name;
+  return JSON.stringify(core);
+}
+
+/**
+ * Builds the public API. `instantiate(initOptions)` loads the .wasm the way the platform needs
+ * (fetch, file read, or a precompiled WebAssembly.Module) and resolves to `{glue, exports}`: the
+ * wasm-bindgen glue module and the instance's exports.
+ */
+export function createApi(instantiate) {
+  let glue = null;
+  let exports = null;
+  let loading = null;
+  let defaultEngine = null;
+  const engines = new WeakMap();
+
+  async function init(initOptions) {
+    if (glue) return;
+    loading ??= (async () => {
+      const loaded = await instantiate(initOptions ?? {});
+      exports = loaded.exports;
+      glue = loaded.glue;
+    })();
+    try {
+      await loading;
+    } catch (e) {
+      loading = null;
+      throw wrapError(e);
+    }
+  }
+
+  function engineFor(model) {
+    try {
+      if (model === undefined || model === null) return (defaultEngine ??= new glue.Engine(undefined));
+      const bytes = model instanceof ArrayBuffer ? new Uint8Array(model) : model;
+      if (!(bytes instanceof Uint8Array)) {
+        throw new DataCloakError('option model: must be the ONNX model as a Uint8Array or ArrayBuffer', {
+          code: 'INVALID_OPTION', option: 'model',
+        });
+      }
+      let e = engines.get(bytes);
+      if (!e) engines.set(bytes, (e = new glue.Engine(bytes)));
+      return e;
+    } catch (e) {
+      throw wrapError(e);
+    }
+  }
+
+  /** Reads a report handle as JSON text and frees it. */
+  function take(handle, format) {
+    try {
+      return format === 'table' ? handle.table() : handle.json();
+    } finally {
+      handle.free();
+    }
+  }
+
+  async function classifyText(input, options = {}, format = 'json') {
+    await init();
+    const { onProgress, signal } = options;
+    checkSignal(signal);
+    const coreOptions = splitOptions(options, input);
+    const engine = engineFor(options.model);
+    if (Array.isArray(input)) {
+      try {
+        return take(engine.classifyColumns(JSON.stringify(columnsOf(input)), coreOptions), format);
+      } catch (e) {
+        throw wrapError(e);
+      }
+    }
+    const profiler = new Profiler(coreOptions);
+    try {
+      for await (const chunk of chunksOf(input)) {
+        checkSignal(signal);
+        profiler.push(chunk);
+        onProgress?.({ bytesRead: profiler.bytesRead, rowsRead: profiler.rowsRead });
+      }
+      checkSignal(signal);
+      return take(engine.classifyProfiled(profiler.finishProfile()), format);
+    } finally {
+      profiler.free();
+    }
+  }
+
+  /** Streaming by hand: `push(chunk)` as data arrives, then `finish()` for the report. */
+  class Profiler {
+    #inner;
+    constructor(coreOptions) {
+      if (!glue) throw new DataCloakError('call `await init()` before createProfiler()', { code: 'STATE' });
+      try {
+        this.#inner = new glue.Profiler(coreOptions);
+      } catch (e) {
+        throw wrapError(e);
+      }
+    }
+    push(chunk) {
+      if (!this.#inner) throw new DataCloakError('profiler used after finish()', { code: 'STATE' });
+      const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+      try {
+        this.#inner.push(bytes);
+      } catch (e) {
+        throw wrapError(e);
+      }
+    }
+    get bytesRead() {
+      return this.#inner ? this.#inner.bytesRead() : 0;
+    }
+    get rowsRead() {
+      return this.#inner ? this.#inner.rowsRead() : 0;
+    }
+    /** Ends the input; the wasm-side profile (caller frees it). */
+    finishProfile() {
+      if (!this.#inner) throw new DataCloakError('profiler used after finish()', { code: 'STATE' });
+      try {
+        return this.#inner.finish();
+      } catch (e) {
+        throw wrapError(e);
+      } finally {
+        this.free();
+      }
+    }
+    finish(model) {
+      const profiled = this.finishProfile();
+      try {
+        return JSON.parse(take(engineFor(model).classifyProfiled(profiled), 'json'));
+      } catch (e) {
+        throw wrapError(e);
+      } finally {
+        profiled.free();
+      }
+    }
+    /** Releases the wasm memory; `finish()` does it too. */
+    free() {
+      this.#inner?.free();
+      this.#inner = undefined;
+    }
+  }
+
+  /**
+   * Profiles an input without classifying it: `{columnCount, features(), free()}`. For tools and
+   * benchmarks that look at what the model sees.
+   */
+  async function profile(input, options = {}) {
+    await init();
+    const profiler = new Profiler(splitOptions(options, input));
+    try {
+      for await (const chunk of chunksOf(input)) profiler.push(chunk);
+    } catch (e) {
+      profiler.free();
+      throw e;
+    }
+    const profiled = profiler.finishProfile();
+    return {
+      columnCount: profiled.columnCount(),
+      features: () => profiled.features(),
+      free: () => profiled.free(),
+    };
+  }
+
+  return {
+    DataCloakError,
+    init,
+    /** The report as an object: `{columns: [...], table: {...}}`. */
+    async classify(input, options) {
+      return JSON.parse(await classifyText(input, options));
+    },
+    /** The report exactly as the native CLI prints it: pretty JSON, or `format: 'table'`. */
+    classifyText,
+    createProfiler(options = {}) {
+      return new Profiler(splitOptions(options));
+    },
+    /** Facts about the loaded build, for tools and benchmarks. */
+    info() {
+      if (!glue) throw new DataCloakError('call `await init()` first', { code: 'STATE' });
+      const e = engineFor();
+      return {
+        labels: e.labels(),
+        modelSha256: e.modelSha256(),
+        featureCount: glue.featureCount(),
+        simd: glue.simdEnabled(),
+        threads: Boolean(glue.initThreadPool),
+        memoryBytes: exports?.memory?.buffer?.byteLength ?? null,
+      };
+    },
+    profile,
+    /** Feature vectors of every column of an input, concatenated (`info().featureCount` each). */
+    async features(input, options = {}) {
+      const p = await profile(input, options);
+      try {
+        return p.features();
+      } finally {
+        p.free();
+      }
+    },
+  };
+}

@@ -1,0 +1,176 @@
+// Types of the DataCloak JS API (the same for the browser, Node and Workers entry points).
+
+/** Sensitivity of a label: `high` (identifies or harms a person alone), `medium`, `low`. */
+export type Sensitivity = 'high' | 'medium' | 'low';
+
+export interface Scored {
+  label: string;
+  confidence: number;
+}
+
+export interface ColumnStats {
+  rows: number;
+  nulls: number;
+  sampled: number;
+  distinct_estimate: number;
+  min_length: number;
+  max_length: number;
+}
+
+/** What DataCloak says about one column. */
+export interface ColumnReport {
+  name: string;
+  index: number;
+  /** A label of the taxonomy, e.g. `email`, `us_ssn`, `identifier`, or `empty`. */
+  label: string;
+  /** Broad kind of the label: `contact`, `identity`, `financial`, `datetime`, ... */
+  kind: string;
+  /** Calibrated probability that `label` is right, 0..1 (3 decimals). */
+  confidence: number;
+  sensitivity: Sensitivity;
+  alternatives: Scored[];
+  /** Short sentences a person can check. */
+  evidence: string[];
+  stats: ColumnStats;
+  /** Importance in the column graph (sums to 1 over the columns). */
+  rank: number;
+}
+
+export interface EdgeReport {
+  source: number;
+  target: number;
+  weight: number;
+  reasons: Array<'adjacent' | 'header' | 'values' | 'labels'>;
+}
+
+export interface Report {
+  columns: ColumnReport[];
+  table: {
+    source: string;
+    rows: number;
+    columns: number;
+    bytes: number;
+    delimiter: string;
+    has_header: boolean;
+    ragged_rows: number;
+    warnings: string[];
+    summary: { columns: number; personal: number; high: number; medium: number; low: number; text: string };
+    edges: EdgeReport[];
+    model: { sha256: string; feature_layout: string; labels: number };
+  };
+}
+
+export interface Progress {
+  bytesRead: number;
+  rowsRead: number;
+}
+
+/** Options of one classification. Unknown keys are refused with code `INVALID_OPTION`. */
+export interface ClassifyOptions {
+  /** Values sampled per column (default 1000, at most 100000). */
+  sampleSize?: number;
+  /** One ASCII character or `'tab'`; sniffed among `,` `;` TAB `|` when absent. */
+  delimiter?: string;
+  /** Whether the first row is a header; detected when absent. */
+  hasHeader?: boolean;
+  /** Seed of the deterministic sampler (same seed, same sample, on every platform). */
+  seed?: number;
+  /** Name of the input used in messages and the report (a File's name by default). */
+  source?: string;
+  /** Longest accepted cell in bytes (default 1048576). */
+  maxCellBytes?: number;
+  /** Most accepted columns (default 10000). */
+  maxColumns?: number;
+  /** Most accepted input bytes (default: no limit). */
+  maxBytes?: number;
+  /** Bytes of each sampled value analysed (default 256). */
+  maxValueBytes?: number;
+  /** A custom ONNX model (its labels and feature layout are checked). */
+  model?: Uint8Array | ArrayBuffer;
+  /** Called after each chunk of the input. */
+  onProgress?: (progress: Progress) => void;
+  /** Cancels the classification; it then rejects with `code: 'ABORTED'` (`name: 'AbortError'`). */
+  signal?: AbortSignal;
+}
+
+export interface InitOptions {
+  /** A compiled module (required on Cloudflare Workers unless the bundler imports the .wasm). */
+  module?: WebAssembly.Module;
+  /** The .wasm as bytes or a URL, instead of the file next to the package. */
+  wasm?: BufferSource | URL | string | Response;
+  /** Browser only: threads for the threaded build (cross-origin isolated pages); 1 forces the single-threaded build. */
+  threads?: number;
+}
+
+/** Columns given directly. */
+export interface ColumnInput {
+  name: string;
+  values: Array<string | number | boolean | Date | null | undefined>;
+}
+
+export type Input =
+  | string
+  | Uint8Array
+  | ArrayBuffer
+  | ArrayBufferView
+  | Blob
+  | ReadableStream<Uint8Array | string>
+  | AsyncIterable<Uint8Array | string>
+  | ColumnInput[]
+  | Array<Record<string, unknown>>;
+
+/** A failure with a stable `code` and, when it concerns one place, where. */
+export class DataCloakError extends Error {
+  code:
+    | 'EMPTY_INPUT' | 'BINARY_INPUT' | 'UNSUPPORTED_ENCODING' | 'UNTERMINATED_QUOTE' | 'CELL_TOO_LARGE'
+    | 'TOO_MANY_COLUMNS' | 'INPUT_TOO_LARGE' | 'INVALID_OPTION' | 'MODEL' | 'MODEL_MISMATCH' | 'IO'
+    | 'STATE' | 'ABORTED';
+  /** The input's name (`source`). */
+  input?: string;
+  /** 1-based record number (the header is row 1). */
+  row?: number;
+  /** 1-based line where the record starts. */
+  line?: number;
+  /** Column name. */
+  column?: string;
+  /** The option at fault, for `INVALID_OPTION`. */
+  option?: string;
+}
+
+/** Loads the wasm module once; later calls return at once. `classify` calls it when needed. */
+export function init(options?: InitOptions): Promise<void>;
+export function classify(input: Input, options?: ClassifyOptions): Promise<Report>;
+/** The report as the native CLI prints it (pretty JSON), or its text table. */
+export function classifyText(input: Input, options?: ClassifyOptions, format?: 'json' | 'table'): Promise<string>;
+/** `classify` in a Web Worker (browsers); elsewhere the same as `classify`. */
+export function classifyInWorker(input: Input, options?: ClassifyOptions): Promise<Report>;
+
+export interface Profiler {
+  push(chunk: Uint8Array | string): void;
+  readonly bytesRead: number;
+  readonly rowsRead: number;
+  finish(model?: Uint8Array): Report;
+  free(): void;
+}
+/** Streaming by hand (after `await init()`): push chunks as they arrive, then `finish()`. */
+export function createProfiler(options?: Omit<ClassifyOptions, 'model' | 'onProgress' | 'signal'>): Profiler;
+
+export interface BuildInfo {
+  labels: string[];
+  modelSha256: string;
+  featureCount: number;
+  simd: boolean;
+  threads: boolean;
+  memoryBytes: number | null;
+}
+export function info(): BuildInfo;
+export interface Profiled {
+  readonly columnCount: number;
+  /** Every column's feature vector, concatenated (`featureCount` floats each). */
+  features(): Float32Array;
+  free(): void;
+}
+/** Profiles an input without classifying it (for tools and benchmarks). */
+export function profile(input: Input, options?: ClassifyOptions): Promise<Profiled>;
+/** Feature vectors of every column, concatenated (`featureCount` floats each). */
+export function features(input: Input, options?: ClassifyOptions): Promise<Float32Array>;

@@ -1,0 +1,19 @@
+// The Web Worker behind `classifyInWorker`: runs one classification and posts the result back.
+// Terminating the worker is how the page cancels it.
+import { classify } from './browser.js';
+
+self.onmessage = async ({ data: { input, options } }) => {
+  try {
+    const report = await classify(input, {
+      ...options,
+      onProgress: (progress) => self.postMessage({ type: 'progress', progress }),
+    });
+    self.postMessage({ type: 'result', report });
+  } catch (e) {
+    const error = { message: String(e?.message ?? e) };
+    for (const k of ['name', 'code', 'input', 'row', 'line', 'column', 'option']) {
+      if (e?.[k] !== undefined) error[k] = e[k];
+    }
+    self.postMessage({ type: 'error', error });
+  }
+};

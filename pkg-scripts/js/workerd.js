@@ -1,0 +1,16 @@
+// Cloudflare Workers entry. Workers may not compile wasm from bytes at run time, so the module is
+// imported (bundlers for Workers turn a .wasm import into a WebAssembly.Module); a caller may also
+// pass its own `init({ module })`.
+import wasmModule from './wasm/datacloak_bg.wasm';
+import { createApi } from './core.js';
+import * as glue from './wasm/datacloak.js';
+
+const api = createApi(async ({ module } = {}) => {
+  const exports = glue.initSync({ module: module ?? wasmModule });
+  return { glue, exports };
+});
+
+export const { init, classify, classifyText, createProfiler, info, profile, features, DataCloakError } = api;
+
+/** Workers have no Web Workers: the same call, in this isolate. */
+export const classifyInWorker = classify;

@@ -1,0 +1,205 @@
+//! The JavaScript face (wasm32 only): converts between JS values and the core's types and holds
+//! no logic of its own. The hand-written ESM wrapper in `pkg-scripts/js/` builds the public API
+//! (`init`, `classify`, `createProfiler`, ...) on these few exports.
+//!
+//! Every export returns a `Result`: a panic would kill the whole wasm instance, an `Err` becomes
+//! a JS `Error` with `code`, `input`, `row`, `line` and `column` properties.
+
+use crate::report::Report;
+use crate::{ingest, Classifier, Error, Options};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+#[cfg(feature = "threads")]
+pub use wasm_bindgen_rayon::init_thread_pool;
+
+/// A core error as a JS `Error` carrying the machine-readable parts.
+fn js_error(e: Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    err.set_name("DataCloakError");
+    let set = |key: &str, value: JsValue| {
+        // Setting a property on a fresh plain Error object cannot fail.
+        let _ = js_sys::Reflect::set(&err, &JsValue::from_str(key), &value);
+    };
+    set("code", e.code().into());
+    if let Some(input) = e.input() {
+        set("input", input.into());
+    }
+    if let Some(p) = e.position() {
+        set("row", (p.row as f64).into());
+        set("line", (p.line as f64).into());
+        if let Some(c) = &p.column {
+            set("column", c.as_str().into());
+        }
+    }
+    if let Error::InvalidOption { name, .. } = &e {
+        set("option", name.as_str().into());
+    }
+    err.into()
+}
+
+fn options(json: &str) -> Result<Options, JsValue> {
+    Options::from_json(json).map_err(js_error)
+}
+
+/// A finished report; the wrapper reads it as JSON (or as the CLI's text table) and frees it.
+#[wasm_bindgen]
+pub struct ReportHandle(Report);
+
+#[wasm_bindgen]
+impl ReportHandle {
+    /// The report as pretty JSON, byte for byte what the native CLI prints.
+    pub fn json(&self) -> String {
+        self.0.to_json()
+    }
+
+    /// The report as the CLI's plain-text table.
+    pub fn table(&self) -> String {
+        self.0.to_table()
+    }
+}
+
+/// A classifier bound to one model (the built-in one unless bytes are given).
+#[wasm_bindgen]
+pub struct Engine(Classifier);
+
+#[wasm_bindgen]
+impl Engine {
+    #[wasm_bindgen(constructor)]
+    pub fn new(model: Option<Vec<u8>>) -> Result<Engine, JsValue> {
+        match model {
+            None => Classifier::new(),
+            Some(bytes) => Classifier::with_model_bytes(&bytes),
+        }
+        .map(Engine)
+        .map_err(js_error)
+    }
+
+    /// Classifies a whole CSV held in memory.
+    #[wasm_bindgen(js_name = classifyBytes)]
+    pub fn classify_bytes(&self, data: &[u8], options_json: &str) -> Result<ReportHandle, JsValue> {
+        let opts = options(options_json)?;
+        self.0.classify_bytes(data, &opts).map(ReportHandle).map_err(js_error)
+    }
+
+    /// Classifies columns given as JSON `[{"name": ..., "values": [string | null, ...]}]`.
+    #[wasm_bindgen(js_name = classifyColumns)]
+    pub fn classify_columns(&self, columns_json: &str, options_json: &str) -> Result<ReportHandle, JsValue> {
+        #[derive(Deserialize)]
+        struct Column {
+            name: String,
+            values: Vec<Option<String>>,
+        }
+        let opts = options(options_json)?;
+        let columns: Vec<Column> = serde_json::from_str(columns_json).map_err(|e| {
+            js_error(Error::InvalidOption {
+                name: "input".into(),
+                message: format!("columns must be [{{name, values}}]: {e}"),
+            })
+        })?;
+        let columns: Vec<(String, Vec<Option<String>>)> = columns.into_iter().map(|c| (c.name, c.values)).collect();
+        let table = ingest::profile_columns(&columns, opts.clone()).map_err(js_error)?;
+        self.0
+            .classify_profile(&table, &opts.source)
+            .map(ReportHandle)
+            .map_err(js_error)
+    }
+
+    /// Classifies a profiled table.
+    #[wasm_bindgen(js_name = classifyProfiled)]
+    pub fn classify_profiled(&self, table: &Profiled) -> Result<ReportHandle, JsValue> {
+        self.0
+            .classify_profile(&table.table, &table.source)
+            .map(ReportHandle)
+            .map_err(js_error)
+    }
+
+    /// The model's label list, in output order.
+    pub fn labels(&self) -> Vec<String> {
+        self.0.model().meta.labels.clone()
+    }
+
+    /// SHA-256 of the model bytes (hex).
+    #[wasm_bindgen(js_name = modelSha256)]
+    pub fn model_sha256(&self) -> String {
+        self.0.model().meta.sha256.clone()
+    }
+}
+
+/// Streaming ingest: push chunks of any size, then `finish` for a [`Profiled`] table.
+#[wasm_bindgen]
+pub struct Profiler {
+    inner: ingest::Profiler,
+    source: String,
+}
+
+#[wasm_bindgen]
+impl Profiler {
+    #[wasm_bindgen(constructor)]
+    pub fn new(options_json: &str) -> Result<Profiler, JsValue> {
+        let opts = options(options_json)?;
+        let source = opts.source.clone();
+        let inner = ingest::Profiler::new(opts).map_err(js_error)?;
+        Ok(Profiler { inner, source })
+    }
+
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), JsValue> {
+        self.inner.push(chunk).map_err(js_error)
+    }
+
+    /// Ends the input; the profile can then be classified (by any engine) or turned into features.
+    pub fn finish(&mut self) -> Result<Profiled, JsValue> {
+        let table = self.inner.finish().map_err(js_error)?;
+        Ok(Profiled {
+            table,
+            source: self.source.clone(),
+        })
+    }
+
+    #[wasm_bindgen(js_name = bytesRead)]
+    pub fn bytes_read(&self) -> f64 {
+        self.inner.bytes_read() as f64
+    }
+
+    #[wasm_bindgen(js_name = rowsRead)]
+    pub fn rows_read(&self) -> f64 {
+        self.inner.rows_read() as f64
+    }
+}
+
+/// A profiled table: the bounded per-column samples and counters, before any model runs.
+#[wasm_bindgen]
+pub struct Profiled {
+    table: ingest::TableProfile,
+    source: String,
+}
+
+#[wasm_bindgen]
+impl Profiled {
+    /// Every column's feature vector, concatenated (`featureCount()` floats per column): what the
+    /// model sees, for tools and benchmarks.
+    pub fn features(&self) -> Vec<f32> {
+        self.table
+            .columns
+            .iter()
+            .flat_map(|c| crate::features::extract(c).values)
+            .collect()
+    }
+
+    #[wasm_bindgen(js_name = columnCount)]
+    pub fn column_count(&self) -> usize {
+        self.table.columns.len()
+    }
+}
+
+/// Length of one column's feature vector.
+#[wasm_bindgen(js_name = featureCount)]
+pub fn feature_count() -> usize {
+    crate::features::len()
+}
+
+/// True when this build runs the SIMD128 byte scan (decided at compile time).
+#[wasm_bindgen(js_name = simdEnabled)]
+pub fn simd_enabled() -> bool {
+    cfg!(target_feature = "simd128")
+}

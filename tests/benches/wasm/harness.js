@@ -1,0 +1,89 @@
+// One benchmark harness for the wasm build, run by node-bench.mjs in Node and by
+// browser-bench.mjs in headless Chromium: same operations, same data, same statistics.
+// The operations mirror the native criterion benches (tests/benches/pipeline.rs).
+
+/** A deterministic mixed table; the same generator as `table()` in tests/benches/pipeline.rs. */
+export function table(rows, cols) {
+  const kinds = ['email', 'phone', 'amount', 'city', 'id', 'date', 'name', 'flag'];
+  const cities = ['Paris', 'Berlin', 'Lisbon', 'Austin', 'Osaka', 'Lima'];
+  const names = ['Ann Lee', 'Bo Smith', 'Cy Jones', 'Di Brown', 'Ed Garcia'];
+  const pad = (n, w) => String(n).padStart(w, '0');
+  const lines = [Array.from({ length: cols }, (_, c) => `${kinds[c % kinds.length]}_${c}`).join(',')];
+  for (let r = 0; r < rows; r++) {
+    const cells = [];
+    for (let c = 0; c < cols; c++) {
+      switch (c % kinds.length) {
+        case 0: cells.push(`user${r}.${c}@example.com`); break;
+        case 1: cells.push(`+1 555 ${pad(r % 1000, 3)} ${pad((r * 7 + c) % 10000, 4)}`); break;
+        case 2: cells.push(`${(r * 13 + c) % 5000}.${pad(r % 100, 2)}`); break;
+        case 3: cells.push(cities[(r + c) % cities.length]); break;
+        case 4: cells.push(String(100000 + r)); break;
+        case 5: cells.push(`2024-${pad((r % 12) + 1, 2)}-${pad((r % 28) + 1, 2)}`); break;
+        case 6: cells.push(names[(r + c) % names.length]); break;
+        default: cells.push(r % 2 ? 'false' : 'true');
+      }
+    }
+    lines.push(cells.join(','));
+  }
+  return new TextEncoder().encode(`${lines.join('\n')}\n`);
+}
+
+/** 1,000 e-mail addresses in one column, as in the native `extract_1000_values/email` bench. */
+export function emailColumn() {
+  const lines = ['email'];
+  for (let i = 0; i < 1000; i++) lines.push(`someone${i}@example.org`);
+  return new TextEncoder().encode(`${lines.join('\n')}\n`);
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Runs `fn` `warmup` times unmeasured, then `runs` times; times in ms. */
+async function measure(fn, { runs, warmup = 2 }) {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return { median_ms: median(times), min_ms: Math.min(...times), runs };
+}
+
+/**
+ * Runs every operation over the initialised `api` (the package's exports) and returns
+ * `{name: {median_ms, min_ms, runs, ...}}`. `ingestBytes` sets the size of the ingest input.
+ */
+export async function runAll(api, { runs = 7, ingestBytes = 100 << 20 } = {}) {
+  const out = {};
+  const column = emailColumn();
+  out.single_column_1000 = await measure(() => api.classify(column), { runs: runs * 3 });
+  const profiled = await api.profile(column);
+  out.features_1000 = await measure(() => profiled.features(), { runs: runs * 3 });
+  profiled.free();
+
+  const wide = table(1000, 100);
+  out.batch_100_columns = await measure(() => api.classify(wide), { runs });
+  out.batch_100_columns.wasm_memory_bytes = api.info().memoryBytes;
+
+  // Ingest alone: pushing bytes through the CSV parser and the per-column profiles.
+  const unit = table(50000, 20);
+  const big = new Uint8Array(Math.floor(ingestBytes / unit.length) * unit.length || unit.length);
+  for (let at = 0; at < big.length; at += unit.length) big.set(unit, at);
+  // Repeats of the table keep one header line each: all rows still have 20 fields.
+  const ingest = await measure(
+    () => {
+      const p = api.createProfiler({ hasHeader: true });
+      for (let at = 0; at < big.length; at += 1 << 20) p.push(big.subarray(at, at + (1 << 20)));
+      p.free();
+    },
+    { runs: Math.max(5, Math.ceil(runs / 2)), warmup: 1 },
+  );
+  ingest.bytes = big.length;
+  ingest.mb_per_s = big.length / 1e6 / (ingest.median_ms / 1000);
+  out.ingest = ingest;
+  return out;
+}

@@ -1,0 +1,151 @@
+// The JS API of the built package (pkg/), in real Node over the real wasm module and model.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import * as dc from 'datacloak';
+import { ROOT, SAMPLES, labelOf } from './helpers.mjs';
+
+const customersPath = path.join(SAMPLES, 'customers.csv');
+const customers = await readFile(customersPath);
+
+/** Labels by column name, for comparing reports of the same table given in different forms. */
+const labels = (r) => Object.fromEntries(r.columns.map((c) => [c.name, c.label]));
+
+test('init is idempotent and the build reports SIMD, the model and every taxonomy label', async () => {
+  await dc.init();
+  await dc.init();
+  const info = dc.info();
+  assert.equal(info.simd, true);
+  assert.equal(info.threads, false);
+  assert.match(info.modelSha256, /^[0-9a-f]{64}$/);
+  const taxonomy = JSON.parse(await readFile(path.join(ROOT, 'src/taxonomy.json'), 'utf8'));
+  for (const { name } of taxonomy.labels) assert.ok(info.labels.includes(name), `missing label ${name}`);
+});
+
+test('a CSV as string, bytes, Blob, ReadableStream and Node stream gives one report', async () => {
+  const fromBytes = await dc.classify(customers);
+  assert.equal(labelOf(fromBytes, 'email'), 'email');
+  assert.equal(labelOf(fromBytes, 'date_of_birth'), 'date_of_birth');
+  assert.equal(fromBytes.columns.length, 14);
+  const forms = [
+    customers.toString('utf8'),
+    customers.buffer.slice(customers.byteOffset, customers.byteOffset + customers.byteLength),
+    new Blob([customers]),
+    new Blob([customers]).stream(),
+    createReadStream(customersPath, { highWaterMark: 777 }),
+  ];
+  for (const input of forms) assert.deepEqual(await dc.classify(input), fromBytes);
+});
+
+test('columns and row objects are classified like the CSV they came from', async () => {
+  const csv = 'email,amount\nann@example.org,12.50\nbob@example.com,3.99\ncy@example.net,100.00\n';
+  const fromCsv = await dc.classify(csv);
+  const rows = [
+    { email: 'ann@example.org', amount: 12.5 },
+    { email: 'bob@example.com', amount: '3.99' },
+    { email: 'cy@example.net', amount: '100.00' },
+  ];
+  const fromRows = await dc.classify(rows);
+  assert.equal(labelOf(fromRows, 'email'), 'email');
+  assert.deepEqual(Object.keys(labels(fromRows)), ['email', 'amount']);
+  const fromColumns = await dc.classify([
+    { name: 'email', values: rows.map((r) => r.email) },
+    { name: 'amount', values: ['12.50', '3.99', null, '100.00'] },
+  ]);
+  assert.equal(labelOf(fromColumns, 'email'), labelOf(fromCsv, 'email'));
+  assert.equal(fromColumns.columns[1].stats.nulls, 1);
+  await assert.rejects(dc.classify([{ email: 'a@b.c' }, 'oops']), { code: 'INVALID_OPTION', row: 2 });
+});
+
+test('a streaming profiler fed by hand gives the same report as classify', async () => {
+  const whole = await dc.classify(customers);
+  const p = dc.createProfiler();
+  for (let at = 0; at < customers.length; at += 1000) p.push(customers.subarray(at, at + 1000));
+  assert.equal(p.bytesRead, customers.length);
+  assert.deepEqual(p.finish(), whole);
+  assert.throws(() => p.push('x'), { code: 'STATE' });
+});
+
+test('onProgress sees bytes and rows grow; an aborted signal stops the run', async () => {
+  const big = Buffer.concat(Array.from({ length: 40 }, (_, i) => (i === 0 ? customers : customers.subarray(customers.indexOf(10) + 1))));
+  const seen = [];
+  await dc.classify(big, { onProgress: (p) => seen.push(p) });
+  assert.ok(seen.length >= 1);
+  assert.equal(seen.at(-1).bytesRead, big.length);
+  for (let i = 1; i < seen.length; i++) assert.ok(seen[i].bytesRead > seen[i - 1].bytesRead);
+
+  const controller = new AbortController();
+  let chunks = 0;
+  async function* slow() {
+    for (let at = 0; at < big.length; at += 4096) {
+      if (++chunks === 3) controller.abort();
+      yield big.subarray(at, at + 4096);
+    }
+  }
+  await assert.rejects(dc.classify(slow(), { signal: controller.signal }), (e) => {
+    assert.ok(e instanceof dc.DataCloakError);
+    assert.equal(e.code, 'ABORTED');
+    assert.equal(e.name, 'AbortError');
+    return true;
+  });
+  assert.ok(chunks < 10, 'the stream was not read to its end after the abort');
+  await assert.rejects(dc.classify(customers, { signal: AbortSignal.abort() }), { code: 'ABORTED' });
+});
+
+test('bad input throws a DataCloakError with a code and the place', async () => {
+  const cases = [
+    ['', { code: 'EMPTY_INPUT' }],
+    ['a,b\n1,"open\n2,3\n', { code: 'UNTERMINATED_QUOTE', row: 2, line: 2 }],
+    [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), { code: 'BINARY_INPUT' }],
+    [new Uint8Array([0xff, 0xfe, 0x61, 0, 0x2c, 0, 0x62, 0]), { code: 'UNSUPPORTED_ENCODING' }],
+    [`a,b\n${'x'.repeat(100)},1\n`, { code: 'CELL_TOO_LARGE', row: 2, column: 'a' }, { maxCellBytes: 64 }],
+    ['a,b,c\n1,2,3\n', { code: 'TOO_MANY_COLUMNS' }, { maxColumns: 2 }],
+    ['a\n1\n', { code: 'INVALID_OPTION', option: 'options' }, { sampelSize: 3 }],
+    ['a\n1\n', { code: 'INVALID_OPTION', option: 'delimiter' }, { delimiter: ';;' }],
+    ['a\n1\n', { code: 'INPUT_TOO_LARGE' }, { maxBytes: 2 }],
+    [42, { code: 'INVALID_OPTION', option: 'input' }],
+  ];
+  for (const [input, expected, options] of cases) {
+    await assert.rejects(dc.classify(input, { source: 'case.csv', ...options }), (e) => {
+      assert.ok(e instanceof dc.DataCloakError, `${expected.code}: not a DataCloakError: ${e}`);
+      assert.ok(e instanceof Error);
+      for (const [k, v] of Object.entries(expected)) assert.equal(e[k], v, `${expected.code}.${k}: ${e.message}`);
+      assert.ok(e.message.length > 10);
+      return true;
+    });
+  }
+  const e = await dc.classify('a,b\n1,"open\n', { source: 'case.csv' }).catch((x) => x);
+  assert.equal(e.input, 'case.csv');
+  assert.match(e.message, /case\.csv: row 2/);
+});
+
+test('a custom model is checked and used; a broken one is refused with MODEL codes', async () => {
+  const model = await readFile(path.join(ROOT, 'models/datacloak-v1/model.onnx'));
+  const r = await dc.classify(customers, { model: new Uint8Array(model) });
+  assert.deepEqual(labels(r), labels(await dc.classify(customers)));
+  await assert.rejects(dc.classify(customers, { model: new Uint8Array(model.subarray(0, 1000)) }), (e) =>
+    ['MODEL', 'MODEL_MISMATCH'].includes(e.code),
+  );
+  await assert.rejects(dc.classify(customers, { model: 'model.onnx' }), { code: 'INVALID_OPTION', option: 'model' });
+});
+
+test('the SIMD128 build computes the same features as the native build (SSE2 and scalar checked there)', async () => {
+  const { run, NATIVE } = await import('./helpers.mjs');
+  for (const f of ['customers.csv', 'weblog.csv', 'zahlungen.csv']) {
+    const file = path.join(SAMPLES, f);
+    const native = run(NATIVE, ['features', file]);
+    assert.equal(native.status, 0, native.stderr);
+    const rows = native.stdout.trim().split('\n').map((l) => JSON.parse(l).features);
+    const wasm = await dc.features(await readFile(file));
+    const n = dc.info().featureCount;
+    assert.equal(wasm.length, rows.length * n);
+    rows.forEach((row, c) =>
+      row.forEach((v, i) => {
+        const w = wasm[c * n + i];
+        assert.ok(Math.abs(w - v) <= 1e-5 * Math.max(1, Math.abs(v)), `${f} column ${c} slot ${i}: ${w} vs ${v}`);
+      }),
+    );
+  }
+});

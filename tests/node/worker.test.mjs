@@ -1,0 +1,98 @@
+// The Cloudflare Worker of www/worker, run for real in the local Workers runtime (workerd via
+// wrangler), over HTTP on 127.0.0.1: `npm run worker -- --port N`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { NATIVE, ROOT, SAMPLES, run } from './helpers.mjs';
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+let server;
+let base;
+let log = '';
+
+before(async () => {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn('npm', ['run', 'worker', '--', '--port', String(port)], { cwd: ROOT, detached: true });
+  server.stdout.on('data', (d) => (log += d));
+  server.stderr.on('data', (d) => (log += d));
+  // wrangler builds the bundle and starts workerd; wait until it answers (or dies).
+  for (let i = 0; i < 240; i++) {
+    if (server.exitCode !== null) throw new Error(`worker exited early:\n${log}`);
+    try {
+      await fetch(`${base}/`);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  throw new Error(`worker did not start in 120 s:\n${log}`);
+});
+
+after(() => {
+  // npm, wrangler and workerd share the process group started above.
+  if (server?.exitCode === null) process.kill(-server.pid, 'SIGTERM');
+});
+
+const post = (body, query = '') => fetch(`${base}/classify${query}`, { method: 'POST', body });
+
+test('POST /classify answers with the report the native CLI prints for the same file', async () => {
+  for (const name of ['customers.csv', 'zahlungen.csv']) {
+    const file = path.join(SAMPLES, name);
+    const res = await post(readFileSync(file), `?source=${encodeURIComponent(file)}`);
+    assert.equal(res.status, 200, log);
+    assert.match(res.headers.get('content-type'), /application\/json/);
+    assert.equal(res.headers.get('cache-control'), 'no-store');
+    const native = run(NATIVE, ['classify', file]);
+    assert.equal(await res.text(), native.stdout);
+  }
+});
+
+test('options come from the query; bad input and bad requests get JSON errors with a code', async () => {
+  const r = await (await post('a;b\n1;2\n3;4\n', '?delimiter=%3B&hasHeader=true&sampleSize=10')).json();
+  assert.deepEqual(r.columns.map((c) => c.name), ['a', 'b']);
+  const cases = [
+    [post('a,b\n1,"open\n'), 400, 'UNTERMINATED_QUOTE'],
+    [post(''), 400, 'EMPTY_INPUT'],
+    [post('a\n1\n', '?sampel=3'), 400, 'INVALID_OPTION'],
+    [post('a,b\n1,2\n'.repeat(50), '?maxBytes=64'), 413, 'INPUT_TOO_LARGE'],
+    [fetch(`${base}/classify`), 405, 'METHOD_NOT_ALLOWED'],
+    [fetch(`${base}/elsewhere`, { method: 'POST', body: 'a\n1\n' }), 404, 'NOT_FOUND'],
+  ];
+  for (const [pending, status, code] of cases) {
+    const res = await pending;
+    assert.equal(res.status, status, code);
+    const { error } = await res.json();
+    assert.equal(error.code, code);
+    assert.ok(error.message.length > 5);
+  }
+  const quote = await (await post('a,b\n1,"open\n')).json();
+  assert.equal(quote.error.row, 2);
+});
+
+test('the deployable bundle fits the Workers free plan (3 MB compressed)', () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'datacloak-worker-'));
+  const dry = run('node_modules/.bin/wrangler', ['deploy', '--dry-run', '--outdir', out, '--config', 'www/worker/wrangler.toml'], {
+    env: { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false' },
+  });
+  assert.equal(dry.status, 0, dry.stderr + dry.stdout);
+  let gz = 0;
+  for (const f of readdirSync(out)) {
+    const p = path.join(out, f);
+    if (statSync(p).isFile()) gz += gzipSync(readFileSync(p), { level: 9 }).length;
+  }
+  assert.ok(gz > 100_000, `bundle suspiciously small: ${gz} bytes`);
+  assert.ok(gz <= 3 * 1024 * 1024, `bundle is ${gz} bytes gzip`);
+});
