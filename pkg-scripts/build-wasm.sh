@@ -46,6 +46,15 @@ if [ "$threads" = 1 ]; then
     --features threads -Z build-std=panic_abort,std --quiet
   wasm-bindgen "target/threads/wasm32-unknown-unknown/$dir/datacloak.wasm" --target web --out-dir "$out/threads" \
     --out-name datacloak --remove-name-section --remove-producers-section
+  # wasm-bindgen-rayon starts its pool from blob: URLs (for CDN hosting), which a strict CSP
+  # (`worker-src 'self'`) blocks and the pool then waits forever. Start them from the script's own
+  # URL instead, and use the non-deprecated init call.
+  helper=$(ls "$out"/threads/snippets/*/src/workerHelpers.no-bundler.js)
+  perl -0pi -e 's/let scriptBlob = await fetch\(import\.meta\.url\)\.then\(r => r\.blob\(\)\);\s*let url = URL\.createObjectURL\(scriptBlob\);/const url = import.meta.url;/; s/\s*URL\.revokeObjectURL\(url\);//; s/await pkg\.default\(data\.module, data\.memory\);/await pkg.default({ module_or_path: data.module, memory: data.memory });/' "$helper"
+  if grep -q 'createObjectURL\|pkg.default(data.module' "$helper"; then
+    echo "build-wasm.sh: could not patch $helper (wasm-bindgen-rayon changed?)" >&2
+    exit 1
+  fi
 fi
 
 # No wasm-opt pass: binaryen 108 (Debian) breaks wasm-bindgen's externref table (init throws), and

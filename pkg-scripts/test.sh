@@ -10,6 +10,8 @@ echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy -D warnings"
 cargo clippy --all-targets -- -D warnings
+ensure_wasm_tools
+cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
 echo "== cargo test"
 cargo test --all-targets
 cargo test --doc

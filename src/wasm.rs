@@ -203,3 +203,15 @@ pub fn feature_count() -> usize {
 pub fn simd_enabled() -> bool {
     cfg!(target_feature = "simd128")
 }
+
+/// The byte-class scan's two twins (SIMD128 and scalar), so that the JS tests can check they agree
+/// inside wasm and the benchmarks can time each. Without SIMD128 in the build both are scalar.
+#[wasm_bindgen(js_name = classCounts)]
+pub fn class_counts(bytes: &[u8], simd: bool) -> Vec<u32> {
+    #[cfg(target_feature = "simd128")]
+    if simd {
+        return crate::features::scan::class_counts_simd(bytes).to_vec();
+    }
+    let _ = simd;
+    crate::features::scan::class_counts_scalar(bytes).to_vec()
+}

@@ -13,7 +13,12 @@ const api = createApi(async ({ module, wasm, threads } = {}) => {
     try {
       const glue = await import('./threads/datacloak.js');
       const exports = await glue.default();
-      await glue.initThreadPool(wanted);
+      // A page whose CSP forbids the pool's workers would otherwise wait forever.
+      let timer;
+      const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('thread pool did not start within 20 s')), 20_000);
+      });
+      await Promise.race([glue.initThreadPool(wanted), timeout]).finally(() => clearTimeout(timer));
       return { glue, exports };
     } catch (e) {
       // A missing threaded build (or a browser that refuses it) falls back to one thread.
@@ -25,7 +30,7 @@ const api = createApi(async ({ module, wasm, threads } = {}) => {
   return { glue, exports };
 });
 
-export const { init, classify, classifyText, createProfiler, info, profile, features } = api;
+export const { init, classify, classifyText, createProfiler, info, profile, features, classCounts } = api;
 export { DataCloakError };
 
 /**
@@ -33,7 +38,8 @@ export { DataCloakError };
  * `onProgress` and `signal` work across the thread boundary.
  */
 export function classifyInWorker(input, options = {}) {
-  const { onProgress, signal, ...rest } = options;
+  // `threads` is for the worker's init(), not for the core (which refuses unknown options).
+  const { onProgress, signal, threads, ...rest } = options;
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new DataCloakError('classification cancelled', { name: 'AbortError', code: 'ABORTED' }));
@@ -64,6 +70,6 @@ export function classifyInWorker(input, options = {}) {
       reject(new DataCloakError(`datacloak worker failed: ${e.message}`, { code: 'STATE' }));
     };
     const transfer = typeof ReadableStream !== 'undefined' && input instanceof ReadableStream ? [input] : [];
-    worker.postMessage({ input, options: rest }, transfer);
+    worker.postMessage({ input, options: rest, threads }, transfer);
   });
 }

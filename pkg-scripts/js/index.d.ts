@@ -174,3 +174,5 @@ export interface Profiled {
 export function profile(input: Input, options?: ClassifyOptions): Promise<Profiled>;
 /** Feature vectors of every column, concatenated (`featureCount` floats each). */
 export function features(input: Input, options?: ClassifyOptions): Promise<Float32Array>;
+/** Per-class byte counts from the SIMD128 kernel (`simd: true`) or its scalar twin (tests and benchmarks). */
+export function classCounts(bytes: Uint8Array, simd: boolean): Uint32Array;

@@ -1,9 +1,11 @@
 // The Web Worker behind `classifyInWorker`: runs one classification and posts the result back.
 // Terminating the worker is how the page cancels it.
-import { classify } from './browser.js';
+import { classify, init } from './browser.js';
 
-self.onmessage = async ({ data: { input, options } }) => {
+self.onmessage = async ({ data: { input, options, threads } }) => {
   try {
+    // `classifyInWorker(input, {threads})`: threads of the threaded build (1: the single-threaded one).
+    await init(threads === undefined ? undefined : { threads });
     const report = await classify(input, {
       ...options,
       onProgress: (progress) => self.postMessage({ type: 'progress', progress }),

@@ -44,6 +44,12 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 impl Model {
     /// Loads a model from ONNX bytes and checks that it fits this build.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model> {
+        Self::load(bytes, sha256_hex(bytes))
+    }
+
+    /// `from_bytes` with the checksum already computed: hashing the model is a noticeable part of
+    /// start-up in wasm, so it is done once.
+    fn load(bytes: &[u8], sha256: String) -> Result<Model> {
         if bytes.is_empty() {
             return Err(Error::Model {
                 message: "the model file is empty".into(),
@@ -59,7 +65,7 @@ impl Model {
             .map(|p| (p.key.clone(), p.value.clone()))
             .collect();
         let n_features = features::len();
-        let meta = ModelMeta::from_props(&props, features::LAYOUT, n_features, sha256_hex(bytes))?;
+        let meta = ModelMeta::from_props(&props, features::LAYOUT, n_features, sha256)?;
 
         let mut model = onnx
             .model_for_proto_model(&proto)
@@ -110,7 +116,7 @@ impl Model {
                         found,
                     });
                 }
-                Model::from_bytes(DEFAULT_MODEL)
+                Model::load(DEFAULT_MODEL, found)
             })
             .as_ref()
             .map_err(Clone::clone)

@@ -149,3 +149,14 @@ test('the SIMD128 build computes the same features as the native build (SSE2 and
     );
   }
 });
+
+test('inside wasm, the SIMD128 byte-class kernel agrees with its scalar twin', () => {
+  let x = 0x9e3779b9;
+  const next = () => ((x = (x * 1664525 + 1013904223) >>> 0) >>> 24);
+  const samples = ['', 'a', 'john.doe+tag@example.com', 'ÄÖÜ straße 12', '0123456789abcdefABCDEF-_/:+(),'];
+  for (let n = 0; n < 300; n++) samples.push(Uint8Array.from({ length: n % 97 }, next));
+  for (const s of samples) {
+    const bytes = typeof s === 'string' ? new TextEncoder().encode(s) : s;
+    assert.deepEqual(dc.classCounts(bytes, true), dc.classCounts(bytes, false), `input of ${bytes.length} bytes`);
+  }
+});

@@ -65,6 +65,16 @@ export async function runAll(api, { runs = 7, ingestBytes = 100 << 20 } = {}) {
   out.features_1000 = await measure(() => profiled.features(), { runs: runs * 3 });
   profiled.free();
 
+  // The byte-class kernel, SIMD128 against its scalar twin in the same module (1.1 KB of text).
+  const text = new TextEncoder().encode('john.doe+tag@example.com, +1 (555) 010-2030; Zurich 8001 '.repeat(20));
+  for (const simd of [true, false]) {
+    const r = await measure(() => {
+      for (let i = 0; i < 1000; i++) api.classCounts(text, simd);
+    }, { runs: runs * 3 });
+    r.per_call_us = (r.median_ms * 1000) / 1000;
+    out[simd ? 'class_scan_simd' : 'class_scan_scalar'] = r;
+  }
+
   const wide = table(1000, 100);
   out.batch_100_columns = await measure(() => api.classify(wide), { runs });
   out.batch_100_columns.wasm_memory_bytes = api.info().memoryBytes;
