@@ -142,8 +142,11 @@ export function init(options?: InitOptions): Promise<void>;
 export function classify(input: Input, options?: ClassifyOptions): Promise<Report>;
 /** The report as the native CLI prints it (pretty JSON), or its text table. */
 export function classifyText(input: Input, options?: ClassifyOptions, format?: 'json' | 'table'): Promise<string>;
-/** `classify` in a Web Worker (browsers); elsewhere the same as `classify`. */
-export function classifyInWorker(input: Input, options?: ClassifyOptions): Promise<Report>;
+/**
+ * `classify` in a Web Worker (browsers); elsewhere the same as `classify`. `threads` sets the
+ * worker's thread pool on cross-origin isolated pages (1: the single-threaded build).
+ */
+export function classifyInWorker(input: Input, options?: ClassifyOptions & { threads?: number }): Promise<Report>;
 
 export interface Profiler {
   push(chunk: Uint8Array | string): void;

@@ -12,4 +12,4 @@ const api = createApi(async ({ module, wasm } = {}) => {
 export const { init, classify, classifyText, createProfiler, info, profile, features, classCounts, DataCloakError } = api;
 
 /** Node has no page to keep responsive: the same call, on this thread. */
-export const classifyInWorker = classify;
+export const classifyInWorker = (input, { threads, ...options } = {}) => classify(input, options);

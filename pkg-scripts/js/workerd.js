@@ -13,4 +13,4 @@ const api = createApi(async ({ module } = {}) => {
 export const { init, classify, classifyText, createProfiler, info, profile, features, classCounts, DataCloakError } = api;
 
 /** Workers have no Web Workers: the same call, in this isolate. */
-export const classifyInWorker = classify;
+export const classifyInWorker = (input, { threads, ...options } = {}) => classify(input, options);

@@ -59,6 +59,10 @@ test('columns and row objects are classified like the CSV they came from', async
   await assert.rejects(dc.classify([{ email: 'a@b.c' }, 'oops']), { code: 'INVALID_OPTION', row: 2 });
 });
 
+test('classifyInWorker in Node is classify on this thread (the browser-only threads option is accepted)', async () => {
+  assert.deepEqual(await dc.classifyInWorker(customers, { threads: 2 }), await dc.classify(customers));
+});
+
 test('a streaming profiler fed by hand gives the same report as classify', async () => {
   const whole = await dc.classify(customers);
   const p = dc.createProfiler();

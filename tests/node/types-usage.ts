@@ -1,0 +1,29 @@
+// Compiled (not run) by types.test.mjs: the package's .d.ts must describe real use without errors.
+import { classify, classifyInWorker, classifyText, createProfiler, DataCloakError, info, init } from 'datacloak';
+import type { ColumnReport, Report } from 'datacloak';
+
+export async function example(file: Blob, bytes: Uint8Array): Promise<string[]> {
+  await init();
+  const controller = new AbortController();
+  const report: Report = await classify(file, {
+    sampleSize: 500,
+    delimiter: ';',
+    hasHeader: true,
+    onProgress: ({ bytesRead, rowsRead }) => console.log(bytesRead, rowsRead),
+    signal: controller.signal,
+  });
+  const fromRows = await classify([{ email: 'ann@example.org', age: 31 }]);
+  const fromColumns = await classifyInWorker([{ name: 'email', values: ['ann@example.org', null] }], { threads: 2 });
+  const text: string = await classifyText(bytes, {}, 'table');
+  const p = createProfiler({ maxCellBytes: 4096 });
+  p.push(bytes);
+  const again: Report = p.finish();
+  try {
+    await classify('a,b\n1,"open\n');
+  } catch (e) {
+    if (e instanceof DataCloakError) console.log(e.code, e.row, e.column);
+  }
+  const high: ColumnReport[] = report.columns.filter((c) => c.sensitivity === 'high');
+  return [text, info().modelSha256, ...high.map((c) => c.label), ...fromRows.columns.map((c) => c.kind),
+    String(fromColumns.table.summary.personal), String(again.table.rows)];
+}
