@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Fuzzes ingest, feature extraction and the whole classify path with libFuzzer (cargo-fuzz), each
+# for SECONDS (default 600), starting from and adding to the kept corpus in tests/fuzz/corpus/.
+# The corpus is then minimised (cargo fuzz cmin) so the repository keeps a small one; CI replays it
+# in `cargo test` (tests/fuzz_corpus.rs). Crashes land in tests/fuzz/artifacts/.
+#   bash pkg-scripts/fuzz.sh [SECONDS] [TARGET...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source pkg-scripts/setup.sh
+ensure_nightly
+if ! command -v cargo-fuzz >/dev/null 2>&1; then
+  echo "setup: installing cargo-fuzz into $TOOLS (once)"
+  CARGO_TARGET_DIR="$TOOLS/build" cargo install cargo-fuzz --version 0.13.2 --root "$TOOLS" --quiet
+  rm -rf "$TOOLS/build"
+fi
+SECONDS_PER_TARGET="${1:-600}"
+shift || true
+TARGETS=("${@:-ingest features classify}")
+# shellcheck disable=SC2206
+TARGETS=(${TARGETS[*]})
+for t in "${TARGETS[@]}"; do
+  echo "== fuzz $t for ${SECONDS_PER_TARGET}s"
+  work=$(mktemp -d)
+  cp tests/fuzz/corpus/"$t"/* "$work"/ 2>/dev/null || true
+  cargo "+$NIGHTLY" fuzz run --fuzz-dir tests/fuzz "$t" "$work" -- \
+    -max_total_time="$SECONDS_PER_TARGET" -max_len=8192 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+  # Keep only inputs that add coverage, so the repository's corpus stays small.
+  cargo "+$NIGHTLY" fuzz cmin --fuzz-dir tests/fuzz "$t" "$work" -- -max_len=8192
+  rm -rf tests/fuzz/corpus/"$t" && mkdir -p tests/fuzz/corpus/"$t"
+  cp "$work"/* tests/fuzz/corpus/"$t"/
+  rm -rf "$work"
+  echo "kept $(ls tests/fuzz/corpus/"$t" | wc -l) inputs for $t"
+done
