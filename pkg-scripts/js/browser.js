@@ -1,10 +1,17 @@
-// Browser entry. Loads the threaded build when the page is cross-origin isolated (shared memory
-// is allowed) and the single-threaded one everywhere else. The only request made is for the
-// package's own .wasm, next to this file, and only when `init()` is not handed a module or bytes.
+// Browser entry. Loads the threaded build in Web Workers of cross-origin isolated pages (shared
+// memory is allowed, and a worker may block) and the single-threaded one everywhere else. The
+// only request made is for the package's own .wasm, next to this file, and only when `init()` is
+// not handed a module or bytes.
 import { createApi, DataCloakError } from './core.js';
 
+/**
+ * Threads need shared memory (a cross-origin isolated page) and a thread that may block: rayon
+ * waits on its pool with `memory.atomic.wait`, which browsers forbid on the page's main thread.
+ * So the threaded build is used inside Web Workers (`classifyInWorker`) only.
+ */
 function canUseThreads() {
-  return globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
+  const inWorker = typeof WorkerGlobalScope === 'function' && globalThis instanceof WorkerGlobalScope;
+  return inWorker && globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
 }
 
 const api = createApi(async ({ module, wasm, threads } = {}) => {
