@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes ingest, feature extraction and the whole classify path with libFuzzer (cargo-fuzz), each
 # for SECONDS (default 600), starting from and adding to the kept corpus in tests/fuzz/corpus/.
-# The corpus is then minimised (cargo fuzz cmin) so the repository keeps a small one; CI replays it
-# in `cargo test` (tests/fuzz_corpus.rs). Crashes land in tests/fuzz/artifacts/.
+# The corpus is then minimised (cargo fuzz cmin) and kept whole in the cache folder, for the next
+# run; the repository keeps the KEEP (default 256) smallest inputs of it, which CI replays in
+# `cargo test` (tests/fuzz_corpus.rs). Crashes land in tests/fuzz/artifacts/.
 #   bash pkg-scripts/fuzz.sh [SECONDS] [TARGET...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,14 +21,15 @@ TARGETS=("${@:-ingest features classify}")
 TARGETS=(${TARGETS[*]})
 for t in "${TARGETS[@]}"; do
   echo "== fuzz $t for ${SECONDS_PER_TARGET}s"
-  work=$(mktemp -d)
+  work="$DATACLOAK_CACHE/fuzz-corpus/$t"
+  mkdir -p "$work"
   cp tests/fuzz/corpus/"$t"/* "$work"/ 2>/dev/null || true
   cargo "+$NIGHTLY" fuzz run --fuzz-dir tests/fuzz "$t" "$work" -- \
     -max_total_time="$SECONDS_PER_TARGET" -max_len=8192 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
   # Keep only inputs that add coverage, so the repository's corpus stays small.
   cargo "+$NIGHTLY" fuzz cmin --fuzz-dir tests/fuzz "$t" "$work" -- -max_len=8192
   rm -rf tests/fuzz/corpus/"$t" && mkdir -p tests/fuzz/corpus/"$t"
-  cp "$work"/* tests/fuzz/corpus/"$t"/
-  rm -rf "$work"
-  echo "kept $(ls tests/fuzz/corpus/"$t" | wc -l) inputs for $t"
+  # The smallest inputs: quick to replay, and small in the repository.
+  (cd "$work" && ls -S -r | head -n "${KEEP:-256}") | while read -r f; do cp "$work/$f" tests/fuzz/corpus/"$t"/; done
+  echo "corpus of $t: $(ls "$work" | wc -l) inputs in $work, $(ls tests/fuzz/corpus/"$t" | wc -l) kept in the repository"
 done
