@@ -5,6 +5,8 @@
 set -euo pipefail
 
 export DATACLOAK_CACHE="${DATACLOAK_CACHE:-$HOME/.cache/datacloak}"
+# The scripts and tests find build outputs under ./target (release CLI, wasm, threaded wasm).
+export CARGO_TARGET_DIR=target
 mkdir -p "$DATACLOAK_CACHE"
 
 need() { command -v "$1" >/dev/null 2>&1; }
