@@ -33,6 +33,17 @@ fi
 echo "== headless Chromium (1 and 2 threads)"
 node tests/benches/wasm/browser-bench.mjs --runs "$RUNS" > "$out/chromium.json"
 
+echo "== Node CLI on large generated CSVs: peak RSS (memory must stay flat as the file grows)"
+[ -x target/release/examples/gen_csv ] || cargo build --release --example gen_csv --quiet
+: > "$out/node-memory.jsonl"
+for size in 268435456 1073741824; do
+  for i in 1 2 3; do
+    target/release/examples/gen_csv "$size" 20 | /usr/bin/time -f '%M %e' -o "$out/time.txt" node pkg/cli.js classify - > /dev/null
+    read -r kib secs < "$out/time.txt"
+    echo "{\"bytes\": $size, \"peak_rss_kib\": $kib, \"seconds\": $secs}" | tee -a "$out/node-memory.jsonl"
+  done
+done
+
 echo "== sizes"
 wdir=$(mktemp -d)
 CI=1 WRANGLER_SEND_METRICS=false node_modules/.bin/wrangler deploy --dry-run --outdir "$wdir" \
