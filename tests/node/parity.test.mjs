@@ -50,3 +50,12 @@ test('bad input and usage give the same exit codes as the native CLI', () => {
   const [native, wasm] = both(['classify', path.join(dir, 'quote.csv')]);
   assert.equal(wasm.stderr, native.stderr);
 });
+
+test('--help lists the same options and exit codes in both CLIs (the text is kept in two places)', () => {
+  const [native, wasm] = both(['--help']);
+  assert.equal(native.status, 0);
+  assert.equal(wasm.status, 0);
+  const options = (text) => text.slice(text.indexOf('OPTIONS:'));
+  assert.ok(options(native.stdout).includes('--max-bytes'));
+  assert.equal(options(wasm.stdout), options(native.stdout));
+});
