@@ -12,7 +12,8 @@ mkdir -p "$out"
 
 ensure_npm
 ensure_chromium
-[ -f pkg/threads/datacloak_bg.wasm ] || bash pkg-scripts/build-wasm.sh --threads
+# Always (cargo makes it quick when nothing changed): stale artefacts would measure old code.
+bash pkg-scripts/build-wasm.sh --threads
 
 echo "== Node"
 node tests/benches/wasm/node-bench.mjs --runs "$RUNS" > "$out/node.json"
@@ -36,11 +37,25 @@ node tests/benches/wasm/browser-bench.mjs --runs "$RUNS" > "$out/chromium.json"
 echo "== Node CLI on large generated CSVs: peak RSS (memory must stay flat as the file grows)"
 [ -x target/release/examples/gen_csv ] || cargo build --release --example gen_csv --quiet
 : > "$out/node-memory.jsonl"
-for size in 268435456 1073741824; do
+# Default V8 flags, then `--liftoff-only` (baseline compiler only: no optimising compiler's code and
+# zones in memory, slower code) to show how much of the peak is the engine's compiled code.
+for flags in "" "--liftoff-only"; do
+  for size in 268435456 1073741824; do
+    [ -n "$flags" ] && [ "$size" != 1073741824 ] && continue
+    for i in 1 2 3; do
+      # shellcheck disable=SC2086
+      target/release/examples/gen_csv "$size" 20 | /usr/bin/time -f '%M %e' -o "$out/time.txt" node $flags pkg/cli.js classify - > /dev/null
+      read -r kib secs < "$out/time.txt"
+      echo "{\"bytes\": $size, \"node_flags\": \"$flags\", \"peak_rss_kib\": $kib, \"seconds\": $secs}" | tee -a "$out/node-memory.jsonl"
+    done
+  done
+done
+# Node alone, and Node with the package loaded and its model ready, before any data.
+for what in bare init; do
   for i in 1 2 3; do
-    target/release/examples/gen_csv "$size" 20 | /usr/bin/time -f '%M %e' -o "$out/time.txt" node pkg/cli.js classify - > /dev/null
-    read -r kib secs < "$out/time.txt"
-    echo "{\"bytes\": $size, \"peak_rss_kib\": $kib, \"seconds\": $secs}" | tee -a "$out/node-memory.jsonl"
+    if [ "$what" = bare ]; then /usr/bin/time -f '%M' -o "$out/time.txt" node -e 0
+    else /usr/bin/time -f '%M' -o "$out/time.txt" node --input-type=module -e "import {init, info} from './pkg/node.js'; await init(); info();"; fi
+    echo "{\"baseline\": \"$what\", \"peak_rss_kib\": $(cat "$out/time.txt")}" | tee -a "$out/node-memory.jsonl"
   done
 done
 

@@ -30,6 +30,7 @@ for t in "${TARGETS[@]}"; do
   cargo "+$NIGHTLY" fuzz cmin --fuzz-dir tests/fuzz "$t" "$work" -- -max_len=8192
   rm -rf tests/fuzz/corpus/"$t" && mkdir -p tests/fuzz/corpus/"$t"
   # The smallest inputs: quick to replay, and small in the repository.
-  (cd "$work" && ls -S -r | head -n "${KEEP:-256}") | while read -r f; do cp "$work/$f" tests/fuzz/corpus/"$t"/; done
+  # (awk reads the whole listing: `head` would close the pipe early, and pipefail stop the script.)
+  (cd "$work" && ls -S -r | awk -v k="${KEEP:-256}" 'NR <= k') | while read -r f; do cp "$work/$f" tests/fuzz/corpus/"$t"/; done
   echo "corpus of $t: $(ls "$work" | wc -l) inputs in $work, $(ls tests/fuzz/corpus/"$t" | wc -l) kept in the repository"
 done

@@ -2,7 +2,8 @@
 
 use crate::error::{Error, Result};
 use crate::evidence;
-use crate::features::{self, ColumnFeatures};
+use crate::features::cache::{self, FeatureCache};
+use crate::features::ColumnFeatures;
 use crate::graph::{self, Node, Params, Prior};
 use crate::ingest::{self, TableProfile};
 use crate::model::Model;
@@ -10,6 +11,7 @@ use crate::options::Options;
 use crate::report::*;
 use crate::taxonomy::{self, Sensitivity, EMPTY};
 use std::io::Read;
+use std::sync::Arc;
 
 /// How many alternatives a column report lists.
 const ALTERNATIVES: usize = 3;
@@ -24,6 +26,7 @@ pub struct Classifier {
     model: ModelRef,
     prior: Prior,
     params: Params,
+    cache: FeatureCache,
 }
 
 impl Classifier {
@@ -55,7 +58,13 @@ impl Classifier {
             model,
             prior,
             params: Params::default(),
+            cache: FeatureCache::new(cache::DEFAULT_ENTRIES),
         })
+    }
+
+    /// The features of columns classified before (see [`FeatureCache`]).
+    pub fn feature_cache(&self) -> &FeatureCache {
+        &self.cache
     }
 
     pub fn model(&self) -> &Model {
@@ -81,7 +90,7 @@ impl Classifier {
     pub fn classify_profile(&self, table: &TableProfile, source: &str) -> Result<Report> {
         let model = self.model();
         let labels = &model.meta.labels;
-        let feats = extract_all(table);
+        let feats = extract_all(table, &self.cache);
         // Columns without a single value get `empty` by rule; the model sees the others.
         let live: Vec<usize> = (0..table.columns.len())
             .filter(|&i| table.columns[i].non_null() > 0)
@@ -220,14 +229,14 @@ impl Classifier {
 
 /// Every column's features; in parallel with the `threads` feature. Columns are independent, so
 /// the result is the same either way.
-fn extract_all(table: &TableProfile) -> Vec<ColumnFeatures> {
+fn extract_all(table: &TableProfile, cache: &FeatureCache) -> Vec<Arc<ColumnFeatures>> {
     #[cfg(feature = "threads")]
     {
         use rayon::prelude::*;
-        table.columns.par_iter().map(features::extract).collect()
+        table.columns.par_iter().map(|c| cache.get_or_extract(c)).collect()
     }
     #[cfg(not(feature = "threads"))]
-    table.columns.iter().map(features::extract).collect()
+    table.columns.iter().map(|c| cache.get_or_extract(c)).collect()
 }
 
 impl Classifier {
@@ -310,6 +319,23 @@ mod tests {
     fn ranking_is_by_probability_then_index() {
         assert_eq!(ranked(&[0.1, 0.5, 0.5, 0.2]), vec![1, 2, 3, 0]);
         assert_eq!(ranked(&[]), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn repeated_columns_come_from_the_cache_with_the_same_report() {
+        let c = Classifier::new().unwrap();
+        let csv = b"email,amount\nann@example.org,12.50\nbo@example.com,7.00\n";
+        let first = c.classify_bytes(csv, &Options::default()).unwrap();
+        assert_eq!(c.feature_cache().stats(), (0, 2));
+        let again = c.classify_bytes(csv, &Options::default()).unwrap();
+        assert_eq!(c.feature_cache().stats(), (2, 2));
+        assert_eq!(format!("{first:?}"), format!("{again:?}"));
+        // A fresh classifier (no cache) agrees too.
+        let fresh = Classifier::new()
+            .unwrap()
+            .classify_bytes(csv, &Options::default())
+            .unwrap();
+        assert_eq!(format!("{first:?}"), format!("{fresh:?}"));
     }
 
     #[test]

@@ -41,6 +41,8 @@ pub enum Error {
     UnterminatedQuote { at: Position },
     /// One cell is longer than the configured cell limit (often a quote that was never closed).
     CellTooLarge { at: Position, limit: usize },
+    /// The first row is longer than the bytes held to detect the header (see `ingest::HEAD_BYTES`).
+    RowTooLarge { at: Position, limit: usize },
     /// A row has more fields than the configured column limit.
     TooManyColumns { at: Position, found: usize, limit: usize },
     /// The input is larger than the configured byte limit.
@@ -70,6 +72,7 @@ impl Error {
             Error::UnsupportedEncoding { .. } => "UNSUPPORTED_ENCODING",
             Error::UnterminatedQuote { .. } => "UNTERMINATED_QUOTE",
             Error::CellTooLarge { .. } => "CELL_TOO_LARGE",
+            Error::RowTooLarge { .. } => "ROW_TOO_LARGE",
             Error::TooManyColumns { .. } => "TOO_MANY_COLUMNS",
             Error::InputTooLarge { .. } => "INPUT_TOO_LARGE",
             Error::InvalidOption { .. } => "INVALID_OPTION",
@@ -95,9 +98,10 @@ impl Error {
     /// The position the error concerns, when it concerns one cell or row.
     pub fn position(&self) -> Option<&Position> {
         match self {
-            Error::UnterminatedQuote { at } | Error::CellTooLarge { at, .. } | Error::TooManyColumns { at, .. } => {
-                Some(at)
-            }
+            Error::UnterminatedQuote { at }
+            | Error::CellTooLarge { at, .. }
+            | Error::RowTooLarge { at, .. }
+            | Error::TooManyColumns { at, .. } => Some(at),
             _ => None,
         }
     }
@@ -124,6 +128,10 @@ impl fmt::Display for Error {
             Error::CellTooLarge { at, limit } => write!(
                 f,
                 "{at}: the cell is longer than the limit of {limit} bytes (raise max_cell_bytes / --max-cell-bytes; a quote that is never closed also does this)"
+            ),
+            Error::RowTooLarge { at, limit } => write!(
+                f,
+                "{at}: the first row is longer than {limit} bytes; the first rows are held to detect the header, so the first row must fit (is this a CSV with line breaks, and is the delimiter right?)"
             ),
             Error::TooManyColumns { at, found, limit } => write!(
                 f,

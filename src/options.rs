@@ -2,6 +2,7 @@
 
 use crate::error::{Error, Result};
 use serde::Deserialize;
+use serde_json::{Map, Value};
 
 /// Explicit resource limits. Every one is documented in the README ("Limits") with its default.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,6 +17,10 @@ pub struct Limits {
     /// Bytes of each sampled value kept for analysis; longer values are cut at a character
     /// boundary (their true length still counts in the length statistics).
     pub max_value_bytes: usize,
+    /// Bytes all the columns' samples together may hold, at most (`max_value_bytes` per value).
+    /// A wide table gets fewer sampled values per column instead of unbounded memory: 10,000
+    /// columns at 1,000 values of 256 bytes would otherwise be 2.5 GB.
+    pub max_sample_bytes: usize,
 }
 
 impl Default for Limits {
@@ -25,6 +30,7 @@ impl Default for Limits {
             max_columns: 10_000,
             max_bytes: None,
             max_value_bytes: 256,
+            max_sample_bytes: 64 << 20,
         }
     }
 }
@@ -75,6 +81,25 @@ struct OptionsSpec {
     max_columns: Option<usize>,
     max_bytes: Option<u64>,
     max_value_bytes: Option<usize>,
+    max_sample_bytes: Option<usize>,
+}
+
+/// An option's name as JSON callers (the JS API) write it: the Rust field name in camelCase
+/// (`max_cell_bytes` → `maxCellBytes`); a name already in camelCase comes back unchanged.
+pub fn json_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = false;
+    for c in name.chars() {
+        match c {
+            '_' => upper = true,
+            c if upper => {
+                out.extend(c.to_uppercase());
+                upper = false;
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Reads a delimiter as people write it: one ASCII character, or `tab` / `\t`.
@@ -93,13 +118,22 @@ impl Options {
     /// Options from a JSON object such as `{"sampleSize": 500, "delimiter": ";"}`; missing keys
     /// keep their defaults. The result is validated.
     pub fn from_json(text: &str) -> Result<Options> {
+        let invalid = |name: &str, e: serde_json::Error| Error::InvalidOption {
+            name: name.into(),
+            message: e.to_string(),
+        };
         let spec: OptionsSpec = if text.trim().is_empty() {
             OptionsSpec::default()
         } else {
-            serde_json::from_str(text).map_err(|e| Error::InvalidOption {
-                name: "options".into(),
-                message: e.to_string(),
-            })?
+            let keys: Map<String, Value> = serde_json::from_str(text).map_err(|e| invalid("options", e))?;
+            // Each key on its own first, so that an unknown key or a value of the wrong type is
+            // reported under that key (serde would name no key for a type error). For an unknown
+            // key serde's message lists the known ones.
+            for (key, value) in &keys {
+                let one = Map::from_iter([(key.clone(), value.clone())]);
+                OptionsSpec::deserialize(Value::Object(one)).map_err(|e| invalid(key, e))?;
+            }
+            OptionsSpec::deserialize(Value::Object(keys)).map_err(|e| invalid("options", e))?
         };
         let d = Options::default();
         let max_cell_bytes = spec.max_cell_bytes.unwrap_or(d.limits.max_cell_bytes);
@@ -117,6 +151,7 @@ impl Options {
                 max_value_bytes: spec
                     .max_value_bytes
                     .unwrap_or(d.limits.max_value_bytes.min(max_cell_bytes)),
+                max_sample_bytes: spec.max_sample_bytes.unwrap_or(d.limits.max_sample_bytes),
             },
         };
         opts.validate()?;
@@ -160,7 +195,20 @@ impl Options {
                 format!("must be between 16 and max_cell_bytes ({})", self.limits.max_cell_bytes),
             );
         }
+        if self.limits.max_sample_bytes < self.limits.max_value_bytes {
+            return bad(
+                "max_sample_bytes",
+                format!("must be at least max_value_bytes ({})", self.limits.max_value_bytes),
+            );
+        }
         Ok(())
+    }
+
+    /// Values sampled per column for a table of `columns` columns: `sample_size`, lowered so that
+    /// all the samples together stay within `max_sample_bytes` (never below one value).
+    pub fn sample_capacity(&self, columns: usize) -> usize {
+        let per_column = self.limits.max_sample_bytes / (columns.max(1) * self.limits.max_value_bytes);
+        per_column.clamp(1, self.sample_size)
     }
 }
 
@@ -210,6 +258,21 @@ mod tests {
         let mut o = Options::default();
         o.limits.max_value_bytes = o.limits.max_cell_bytes + 1;
         bad(o, "max_value_bytes");
+        let mut o = Options::default();
+        o.limits.max_sample_bytes = 10;
+        bad(o, "max_sample_bytes");
+    }
+
+    #[test]
+    fn wide_tables_share_the_sample_budget() {
+        let o = Options::default();
+        assert_eq!(o.sample_capacity(1), 1000);
+        assert_eq!(o.sample_capacity(262), 1000);
+        // 64 MiB / (10,000 columns x 256 bytes) = 26 values per column.
+        assert_eq!(o.sample_capacity(10_000), 26);
+        let mut o = Options::default();
+        o.limits.max_sample_bytes = 256;
+        assert_eq!(o.sample_capacity(5), 1);
     }
 
     #[test]
@@ -231,5 +294,37 @@ mod tests {
         assert!(e.to_string().contains("sample_size"), "{e}");
         let e = Options::from_json("[1]").unwrap_err();
         assert_eq!(e.code(), "INVALID_OPTION");
+        assert!(
+            matches!(&e, Error::InvalidOption { name, .. } if name == "options"),
+            "{e:?}"
+        );
+    }
+
+    /// The name of the error (JS `error.option`) is the key at fault, as the caller wrote it.
+    #[test]
+    fn json_errors_name_the_key_at_fault() {
+        let name = |json: &str| match Options::from_json(json).unwrap_err() {
+            Error::InvalidOption { name, message } => (name, message),
+            e => panic!("{e:?}"),
+        };
+        let (n, m) = name(r#"{"sampleSize": 5, "sampel": 5}"#);
+        assert_eq!(n, "sampel");
+        // An unknown key's message lists the known ones.
+        assert!(m.contains("sampleSize") && m.contains("maxSampleBytes"), "{m}");
+        let (n, m) = name(r#"{"maxBytes": "10"}"#);
+        assert_eq!(n, "maxBytes");
+        assert!(m.contains("invalid type"), "{m}");
+        assert_eq!(name(r#"{"seed": 1, "hasHeader": "yes"}"#).0, "hasHeader");
+        assert_eq!(name(r#"{"sampleSize": -1}"#).0, "sampleSize");
+        assert_eq!(name("null").0, "options");
+        assert_eq!(name("{").0, "options");
+    }
+
+    #[test]
+    fn json_names_are_camel_case() {
+        assert_eq!(json_name("sample_size"), "sampleSize");
+        assert_eq!(json_name("max_cell_bytes"), "maxCellBytes");
+        assert_eq!(json_name("delimiter"), "delimiter");
+        assert_eq!(json_name("maxBytes"), "maxBytes");
     }
 }

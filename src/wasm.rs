@@ -33,7 +33,8 @@ fn js_error(e: Error) -> JsValue {
         }
     }
     if let Error::InvalidOption { name, .. } = &e {
-        set("option", name.as_str().into());
+        // JS callers wrote the camelCase key (`sampleSize`), not the Rust field (`sample_size`).
+        set("option", crate::options::json_name(name).into());
     }
     err.into()
 }
@@ -112,6 +113,38 @@ impl Engine {
             .classify_profile(&table.table, &table.source)
             .map(ReportHandle)
             .map_err(js_error)
+    }
+
+    /// Label probabilities for feature vectors laid end to end (`featureCount` floats per column),
+    /// as one flat array of `labels().length` floats per column. Lets callers (and the benchmark
+    /// against other ONNX runtimes) run the model alone on features they already have.
+    pub fn predict(&self, features: &[f32]) -> Result<Vec<f32>, JsValue> {
+        let width = self.0.model().meta.n_features;
+        if features.len() % width != 0 {
+            return Err(js_error(Error::InvalidOption {
+                name: "features".into(),
+                message: format!(
+                    "holds {} floats, not a multiple of the feature count {width}",
+                    features.len()
+                ),
+            }));
+        }
+        let rows: Vec<&[f32]> = features.chunks(width).collect();
+        let probs = self.0.model().predict(&rows).map_err(js_error)?;
+        Ok(probs.concat())
+    }
+
+    /// Forgets the features remembered from earlier columns (see `features::cache`).
+    #[wasm_bindgen(js_name = clearCache)]
+    pub fn clear_cache(&self) {
+        self.0.feature_cache().clear();
+    }
+
+    /// Columns whose features came from the cache, and columns extracted, so far.
+    #[wasm_bindgen(js_name = cacheStats)]
+    pub fn cache_stats(&self) -> Vec<f64> {
+        let (hits, misses) = self.0.feature_cache().stats();
+        vec![hits as f64, misses as f64]
     }
 
     /// The model's label list, in output order.

@@ -5,6 +5,10 @@
 /** Bytes handed to the wasm profiler at a time: progress and cancellation happen between chunks. */
 const CHUNK = 1 << 20;
 
+/** How long an aborted run waits for an async iterable that was mid-read to close (a stalled one
+ *  never does) before it rejects. */
+const CLOSE_GRACE_MS = 100;
+
 /** Options the JS layer handles itself; everything else goes to the core, which refuses unknown keys. */
 const JS_ONLY = new Set(['model', 'onProgress', 'signal']);
 
@@ -36,6 +40,32 @@ function checkSignal(signal) {
   if (signal?.aborted) throw abortError(signal);
 }
 
+/** Waits for `promise`, but no longer than `ms` milliseconds. */
+async function atMost(promise, ms) {
+  let timer;
+  const late = new Promise((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  try {
+    await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** `promise`, or the abort error as soon as `signal` aborts: a read from a stalled source never
+ *  settles, and checking the signal between chunks alone would then never end the run. */
+function unlessAborted(promise, signal) {
+  if (!signal) return promise;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(abortError(signal));
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    // Also takes a late rejection of the read that lost the race (no unhandled rejection).
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /** A BYOB reader of `stream` when it is a byte stream, else null. */
 function byobReader(stream) {
   try {
@@ -45,8 +75,9 @@ function byobReader(stream) {
   }
 }
 
-/** The input as a sequence of byte chunks, whatever its type. */
-async function* chunksOf(input) {
+/** The input as a sequence of byte chunks, whatever its type. An abort of `signal` rejects even
+ *  while a read is pending, and releases the source. */
+async function* chunksOf(input, signal) {
   if (typeof input === 'string') input = new TextEncoder().encode(input);
   if (input instanceof ArrayBuffer) input = new Uint8Array(input);
   if (ArrayBuffer.isView(input)) {
@@ -67,7 +98,8 @@ async function* chunksOf(input) {
     let buffer = byob ? new ArrayBuffer(CHUNK) : null;
     try {
       for (;;) {
-        const { done, value } = await (byob ? reader.read(new Uint8Array(buffer)) : reader.read());
+        const read = byob ? reader.read(new Uint8Array(buffer)) : reader.read();
+        const { done, value } = await unlessAborted(read, signal);
         if (done) return;
         if (!byob) {
           yield asBytes(value);
@@ -78,13 +110,36 @@ async function* chunksOf(input) {
         buffer = value.buffer;
       }
     } finally {
-      // Stops the source when we leave early (an error or a cancel); a no-op after `done`.
+      // Stops the source when we leave early (an error or a cancel); a no-op after `done`. It also
+      // ends a read still pending after an abort.
       reader.cancel().catch(() => {});
     }
   }
   if (input && typeof input[Symbol.asyncIterator] === 'function') {
-    for await (const c of input) yield asBytes(c);
-    return;
+    // `for await` by hand, so that an abort can end a pending `next()`.
+    const iterator = input[Symbol.asyncIterator]();
+    let reading = false;
+    let done = false;
+    try {
+      for (;;) {
+        reading = true;
+        const step = await unlessAborted(iterator.next(), signal);
+        reading = false;
+        if (step.done) {
+          done = true;
+          return;
+        }
+        yield asBytes(step.value);
+      }
+    } finally {
+      // Lets the source clean up when we leave early, as `for await` does. An async generator
+      // runs `return()` only after its pending `next()`, which a stalled one never settles: after
+      // an abort mid-read, a live source gets a moment to close, a stalled one is not waited for.
+      if (!done) {
+        const closed = Promise.resolve(iterator.return?.()).catch(() => {});
+        await (reading ? atMost(closed, CLOSE_GRACE_MS) : closed);
+      }
+    }
   }
   throw new DataCloakError(
     'classify: input must be a CSV string, Uint8Array, ArrayBuffer, Blob/File, ReadableStream, ' +
@@ -146,6 +201,8 @@ export function createApi(instantiate) {
   let loading = null;
   let defaultEngine = null;
   const engines = new WeakMap();
+  /** The same engines, for `clearCache` (a WeakMap cannot be walked). */
+  const customEngines = new Set();
 
   async function init(initOptions) {
     if (glue) return;
@@ -172,7 +229,10 @@ export function createApi(instantiate) {
         });
       }
       let e = engines.get(bytes);
-      if (!e) engines.set(bytes, (e = new glue.Engine(bytes)));
+      if (!e) {
+        engines.set(bytes, (e = new glue.Engine(bytes)));
+        customEngines.add(new WeakRef(e));
+      }
       return e;
     } catch (e) {
       throw wrapError(e);
@@ -203,7 +263,7 @@ export function createApi(instantiate) {
     }
     const profiler = new Profiler(coreOptions);
     try {
-      for await (const chunk of chunksOf(input)) {
+      for await (const chunk of chunksOf(input, signal)) {
         checkSignal(signal);
         profiler.push(chunk);
         onProgress?.({ bytesRead: profiler.bytesRead, rowsRead: profiler.rowsRead });
@@ -313,6 +373,7 @@ export function createApi(instantiate) {
         simd: glue.simdEnabled(),
         threads: Boolean(glue.initThreadPool),
         memoryBytes: exports?.memory?.buffer?.byteLength ?? null,
+        featureCache: { hits: e.cacheStats()[0], misses: e.cacheStats()[1] },
       };
     },
     profile,
@@ -320,6 +381,34 @@ export function createApi(instantiate) {
     classCounts(bytes, simd) {
       if (!glue) throw new DataCloakError('call `await init()` first', { code: 'STATE' });
       return glue.classCounts(bytes, simd);
+    },
+    /**
+     * Runs the model alone: label probabilities (`info().labels.length` per column) for feature
+     * vectors laid end to end, as `features()` returns them.
+     */
+    predict(features, options = {}) {
+      if (!glue) throw new DataCloakError('call `await init()` first', { code: 'STATE' });
+      if (!(features instanceof Float32Array)) {
+        throw new DataCloakError('predict: features must be a Float32Array', { code: 'INVALID_OPTION', option: 'features' });
+      }
+      try {
+        return engineFor(options.model).predict(features);
+      } catch (e) {
+        throw wrapError(e);
+      }
+    },
+    /**
+     * Forgets the feature vectors remembered from earlier classifications (each engine keeps those
+     * of its last ~1,000 columns, so re-classifying the same data is fast; they hold no values).
+     */
+    clearCache() {
+      if (!glue) return;
+      defaultEngine?.clearCache();
+      for (const ref of customEngines) {
+        const e = ref.deref();
+        if (e) e.clearCache();
+        else customEngines.delete(ref);
+      }
     },
     /** Feature vectors of every column of an input, concatenated (`info().featureCount` each). */
     async features(input, options = {}) {

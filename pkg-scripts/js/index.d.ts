@@ -85,6 +85,11 @@ export interface ClassifyOptions {
   maxBytes?: number;
   /** Bytes of each sampled value analysed (default 256). */
   maxValueBytes?: number;
+  /**
+   * Bytes all the columns' samples may hold together (default 67108864): a wide table gets fewer
+   * sampled values per column (said in `table.warnings`) instead of unbounded memory.
+   */
+  maxSampleBytes?: number;
   /** A custom ONNX model (its labels and feature layout are checked). */
   model?: Uint8Array | ArrayBuffer;
   /** Called after each chunk of the input. */
@@ -123,7 +128,7 @@ export type Input =
 export class DataCloakError extends Error {
   code:
     | 'EMPTY_INPUT' | 'BINARY_INPUT' | 'UNSUPPORTED_ENCODING' | 'UNTERMINATED_QUOTE' | 'CELL_TOO_LARGE'
-    | 'TOO_MANY_COLUMNS' | 'INPUT_TOO_LARGE' | 'INVALID_OPTION' | 'MODEL' | 'MODEL_MISMATCH' | 'IO'
+    | 'ROW_TOO_LARGE' | 'TOO_MANY_COLUMNS' | 'INPUT_TOO_LARGE' | 'INVALID_OPTION' | 'MODEL' | 'MODEL_MISMATCH' | 'IO'
     | 'STATE' | 'ABORTED';
   /** The input's name (`source`). */
   input?: string;
@@ -165,6 +170,8 @@ export interface BuildInfo {
   simd: boolean;
   threads: boolean;
   memoryBytes: number | null;
+  /** Columns of the default engine answered from the feature cache, and extracted. */
+  featureCache: { hits: number; misses: number };
 }
 export function info(): BuildInfo;
 export interface Profiled {
@@ -177,5 +184,15 @@ export interface Profiled {
 export function profile(input: Input, options?: ClassifyOptions): Promise<Profiled>;
 /** Feature vectors of every column, concatenated (`featureCount` floats each). */
 export function features(input: Input, options?: ClassifyOptions): Promise<Float32Array>;
+/**
+ * Forgets the feature vectors remembered from earlier classifications. Each engine keeps those of
+ * its last ~1,000 columns so that re-classifying the same data is fast; they hold no cell values.
+ */
+export function clearCache(): void;
+/**
+ * Runs the model alone on feature vectors laid end to end (as `features()` returns them): label
+ * probabilities, `info().labels.length` per column, in the order of `info().labels`.
+ */
+export function predict(features: Float32Array, options?: { model?: Uint8Array | ArrayBuffer }): Float32Array;
 /** Per-class byte counts from the SIMD128 kernel (`simd: true`) or its scalar twin (tests and benchmarks). */
 export function classCounts(bytes: Uint8Array, simd: boolean): Uint32Array;

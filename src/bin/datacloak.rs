@@ -24,6 +24,7 @@ OPTIONS:
   --max-cell-bytes N      longest accepted cell (default 1048576)
   --max-columns N         most accepted columns (default 10000)
   --max-bytes N           most accepted input bytes (default: no limit)
+  --max-sample-bytes N    bytes all columns' samples may hold together (default 67108864)
 
 EXIT CODES: 0 ok, 1 the input cannot be classified, 2 usage error, 3 model error, 4 read error";
 
@@ -87,6 +88,7 @@ fn parse_args(argv: &[String]) -> Result<Args, (ExitCode, String)> {
             }
             "--max-columns" => a.opts.limits.max_columns = number(arg, it.next())? as usize,
             "--max-bytes" => a.opts.limits.max_bytes = Some(number(arg, it.next())?),
+            "--max-sample-bytes" => a.opts.limits.max_sample_bytes = number(arg, it.next())? as usize,
             "--names" => a.names = true,
             "--doc" => a.doc = true,
             "-h" | "--help" => return Err((ExitCode::SUCCESS, USAGE.to_string())),

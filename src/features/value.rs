@@ -114,16 +114,35 @@ fn byte_entropy(b: &[u8]) -> f32 {
     for &c in b {
         counts[c as usize] += 1;
     }
-    let n = b.len() as f32;
+    let terms = entropy_terms(b.len());
     let mut h = 0.0f32;
     for &c in b {
         let k = std::mem::take(&mut counts[c as usize]);
         if k > 0 {
-            let p = k as f32 / n;
-            h -= p * p.log2();
+            h -= terms[k as usize];
         }
     }
     h
+}
+
+/// `p * log2(p)` for `p = k / n`, k = 0..=64, for a value of `n` bytes (n ≤ 64): `log2` was a
+/// twentieth of feature extraction, and in wasm it is a software routine. Computed with the same
+/// operations as before, so the entropies are bit-identical.
+fn entropy_terms(n: usize) -> &'static [f32; 65] {
+    static TABLES: std::sync::OnceLock<Vec<[f32; 65]>> = std::sync::OnceLock::new();
+    let tables = TABLES.get_or_init(|| {
+        (0..=64usize)
+            .map(|n| {
+                let mut t = [0f32; 65];
+                for (k, slot) in t.iter_mut().enumerate().skip(1).take(n) {
+                    let p = k as f32 / n as f32;
+                    *slot = p * p.log2();
+                }
+                t
+            })
+            .collect()
+    });
+    &tables[n.min(64)]
 }
 
 impl ValueFacts {
@@ -138,12 +157,16 @@ impl ValueFacts {
         }
         let (digits, upper, lower) = (cc[0], cc[1], cc[2]);
         let letters = upper + lower + cc[13];
-        let words = v.split_whitespace().count() as u32;
-        let title_case = words > 0
-            && v.split_whitespace().all(|w| {
+        // Words and title case in one walk over the words.
+        let (mut words, mut title_case) = (0u32, true);
+        for w in v.split_whitespace() {
+            words += 1;
+            if title_case {
                 let mut ch = w.chars();
-                ch.next().is_some_and(char::is_uppercase) && ch.any(char::is_lowercase)
-            });
+                title_case = ch.next().is_some_and(char::is_uppercase) && ch.any(char::is_lowercase);
+            }
+        }
+        let title_case = words > 0 && title_case;
         // Cheap gates first: most validators cannot match without these characters.
         let at = cc[4];
         let spaces = cc[3];

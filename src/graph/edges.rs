@@ -32,6 +32,16 @@ use super::minhash::{agreement, is_empty_signature};
 use super::{Edge, EdgeWhy, Node};
 use std::borrow::Cow;
 
+/// Tables wider than this are linked within a window: each column is compared with the
+/// [`PAIR_WINDOW`] columns on either side and keeps its [`WIDE_EDGES_PER_COLUMN`] strongest links.
+/// All pairs would be quadratic: 10,000 columns are 50 million pairs and, when the columns look
+/// alike (a one-hot export), as many edges.
+pub const WIDE_TABLE: usize = 256;
+/// Columns compared on either side of a column in a wide table.
+pub const PAIR_WINDOW: usize = 128;
+/// Links each column of a wide table keeps (an edge stays when either end keeps it).
+pub const WIDE_EDGES_PER_COLUMN: usize = 8;
+
 /// Adjacency strength of columns one apart; halves with each further step.
 pub const ADJACENT: f32 = 0.6;
 /// Columns further apart than this get no adjacency signal.
@@ -160,9 +170,13 @@ pub fn build_edges(nodes: &[Node], p: &[f32], m: &[f32], l: usize, min_edge: f32
     let n = nodes.len();
     let headers = header_sets(nodes);
     let empty: Vec<bool> = nodes.iter().map(|nd| is_empty_signature(nd.signature)).collect();
+    let wide = n > WIDE_TABLE;
     let mut edges = Vec::new();
+    // In a wide table, each column's strongest links so far (at most WIDE_EDGES_PER_COLUMN).
+    let mut strongest: Vec<Vec<Edge>> = vec![Vec::new(); if wide { n } else { 0 }];
     for a in 0..n {
-        for b in (a + 1)..n {
+        let last = if wide { n.min(a + 1 + PAIR_WINDOW) } else { n };
+        for b in (a + 1)..last {
             let adj = adjacency(b - a);
             let header = sorted_jaccard(&headers[a], &headers[b]);
             let values = if empty[a] || empty[b] {
@@ -184,7 +198,7 @@ pub fn build_edges(nodes: &[Node], p: &[f32], m: &[f32], l: usize, min_edge: f32
             if !(weight >= min_edge && weight > 0.0) {
                 continue;
             }
-            edges.push(Edge {
+            let edge = Edge {
                 a,
                 b,
                 weight,
@@ -194,10 +208,40 @@ pub fn build_edges(nodes: &[Node], p: &[f32], m: &[f32], l: usize, min_edge: f32
                     values,
                     labels,
                 },
-            });
+            };
+            if wide {
+                keep_if_strong(&mut strongest[a], &edge);
+                keep_if_strong(&mut strongest[b], &edge);
+            } else {
+                edges.push(edge);
+            }
         }
     }
+    if wide {
+        edges = strongest.into_iter().flatten().collect();
+        edges.sort_by_key(|e| (e.a, e.b));
+        edges.dedup_by_key(|e| (e.a, e.b));
+    }
     edges
+}
+
+/// Keeps `edge` among a column's strongest links, replacing the weakest one when full (the
+/// earlier edge stays on a tie, so the result does not depend on anything but the input order).
+fn keep_if_strong(list: &mut Vec<Edge>, edge: &Edge) {
+    if list.len() < WIDE_EDGES_PER_COLUMN {
+        list.push(*edge);
+        return;
+    }
+    let weakest = list
+        .iter()
+        .enumerate()
+        .min_by(|x, y| x.1.weight.total_cmp(&y.1.weight))
+        .map(|(i, _)| i);
+    if let Some(i) = weakest {
+        if edge.weight > list[i].weight {
+            list[i] = *edge;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -280,6 +324,34 @@ mod tests {
         assert_eq!(sorted_jaccard(&sets[0], &sets[1]), 0.0);
         let edges = build_edges(&nodes, &[1.0; 6], &[0.0; 6], 1, 0.05, true);
         assert!(edges.iter().all(|e| e.b - e.a <= ADJACENCY_WINDOW));
+    }
+
+    #[test]
+    fn wide_tables_link_within_a_window_and_keep_the_strongest() {
+        // Columns that all look alike: every pair would be an edge.
+        let n = WIDE_TABLE * 4;
+        let h = vec!["same".to_string()];
+        let sig = minhash::minhash(std::iter::once(b"v".as_slice()));
+        let probs = [1.0f32];
+        let nodes: Vec<Node> = (0..n)
+            .map(|_| Node {
+                header_tokens: &h,
+                probs: &probs,
+                signature: &sig,
+            })
+            .collect();
+        let edges = build_edges(&nodes, &vec![1.0; n], &vec![0.0; n], 1, 0.05, true);
+        assert!(edges.iter().all(|e| e.b - e.a <= PAIR_WINDOW));
+        let mut degree = vec![0usize; n];
+        for e in &edges {
+            degree[e.a] += 1;
+            degree[e.b] += 1;
+        }
+        // Every column keeps links of its own; in all, at most K per column (here all weights tie,
+        // and the earliest links stay).
+        assert!(degree.iter().all(|&d| d >= WIDE_EDGES_PER_COLUMN), "{degree:?}");
+        assert!(edges.len() <= n * WIDE_EDGES_PER_COLUMN);
+        assert!(edges.windows(2).all(|w| (w[0].a, w[0].b) < (w[1].a, w[1].b)));
     }
 
     #[test]

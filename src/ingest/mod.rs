@@ -17,6 +17,9 @@ use csv_core::{ReadFieldResult, Reader, ReaderBuilder};
 const SNIFF_BYTES: usize = 64 * 1024;
 /// Records looked at before deciding whether the first one is a header.
 const HEAD_RECORDS: usize = 50;
+/// Bytes of cells held while deciding on the header: the decision is taken early when the first
+/// records hold more, so a gigantic line never sits in memory whole. The first row alone must fit.
+pub const HEAD_BYTES: usize = 8 << 20;
 
 /// The whole table as profiled.
 #[derive(Debug, Clone)]
@@ -62,7 +65,12 @@ pub struct Profiler {
     record_line: u64,
     at_field_start: bool,
     field_quoted: bool,
-    quote_parity: bool,
+    quote: QuoteState,
+    /// Bytes of cells held in the head stage (rows and the current record).
+    head_bytes: usize,
+    /// Offset of the first NUL byte pushed, and of the next byte the parser reads.
+    first_nul: Option<u64>,
+    parsed: u64,
     bytes: u64,
     data_rows: u64,
     ragged_rows: u64,
@@ -87,7 +95,10 @@ impl Profiler {
             record_line: 1,
             at_field_start: true,
             field_quoted: false,
-            quote_parity: false,
+            quote: QuoteState::Before,
+            head_bytes: 0,
+            first_nul: None,
+            parsed: 0,
             bytes: 0,
             data_rows: 0,
             ragged_rows: 0,
@@ -130,7 +141,19 @@ impl Profiler {
             Stage::Done => Err(Error::State {
                 message: "push after finish".into(),
             }),
-            _ => self.parse(chunk, false),
+            _ => {
+                self.note_nul(chunk, self.bytes - chunk.len() as u64);
+                self.parse(chunk, false)
+            }
+        }
+    }
+
+    /// Remembers where the first NUL byte is. A NUL anywhere means binary data, not CSV text: the
+    /// parser stops when it reaches it (not when it is pushed), so whatever error comes first in
+    /// the file is the one reported, however the input is cut into chunks.
+    fn note_nul(&mut self, bytes: &[u8], offset: u64) {
+        if self.first_nul.is_none() {
+            self.first_nul = bytes.iter().position(|&b| b == 0).map(|i| offset + i as u64);
         }
     }
 
@@ -156,6 +179,9 @@ impl Profiler {
         }
         self.stage = Stage::Done;
         let mut warnings = Vec::new();
+        if let Some(w) = sample_budget_warning(&self.opts, &self.columns) {
+            warnings.push(w);
+        }
         if let Some(row) = self.first_ragged {
             warnings.push(format!(
                 "{} rows have a different number of fields than the header (first: row {row}); missing cells count as nulls, extra cells are ignored",
@@ -201,10 +227,15 @@ impl Profiler {
                 })
             }
         }
+        // The sniffer looks for NUL bytes in the first few KiB only.
+        self.note_nul(prefix, 0);
         let body = prefix.strip_prefix(b"\xef\xbb\xbf").unwrap_or(prefix);
+        self.parsed = (prefix.len() - body.len()) as u64;
         self.bom_checked = true;
         if body.iter().all(|b| b.is_ascii_whitespace()) && complete {
-            return Err(Error::EmptyInput { source: source.clone() });
+            return Err(Error::EmptyInput {
+                source: self.opts.source.clone(),
+            });
         }
         self.delimiter = self
             .opts
@@ -250,15 +281,22 @@ impl Profiler {
             if self.at_field_start {
                 if let Some(&b) = input.iter().find(|&&b| b != b'\n' && b != b'\r') {
                     self.field_quoted = b == b'"';
-                    self.quote_parity = false;
+                    self.quote = QuoteState::Before;
                     self.at_field_start = false;
                 }
             }
             let out = self.cell.get_mut(self.cell_len..).unwrap_or_default();
             let (res, nin, nout) = self.reader.read_field(input, out);
+            if let Some(at) = self.first_nul.filter(|&at| at < self.parsed + nin as u64) {
+                return Err(Error::BinaryInput {
+                    source: self.opts.source.clone(),
+                    offset: at,
+                    what: "binary data (it holds NUL bytes)".into(),
+                });
+            }
+            self.parsed += nin as u64;
             if self.field_quoted {
-                let quotes = input[..nin].iter().filter(|&&b| b == b'"').count();
-                self.quote_parity ^= quotes % 2 == 1;
+                self.quote = input[..nin].iter().fold(self.quote, |q, &b| q.next(b));
             }
             input = &input[nin..];
             self.cell_len += nout;
@@ -282,7 +320,7 @@ impl Profiler {
                     if self.cell_len > self.opts.limits.max_cell_bytes {
                         return Err(self.cell_too_large());
                     }
-                    if eof && input.is_empty() && self.field_quoted && self.quote_parity {
+                    if eof && input.is_empty() && self.field_quoted && self.quote == QuoteState::Open {
                         let col = self.column_name(self.field_index);
                         return Err(Error::UnterminatedQuote {
                             at: self.position(Some(col)),
@@ -312,13 +350,14 @@ impl Profiler {
             });
         }
         let cell = self.cell.get(..self.cell_len).unwrap_or_default();
-        match &mut self.stage {
-            Stage::Head(_) => self.record.push(cell.to_vec()),
-            _ => {
-                if let Some(col) = self.columns.get_mut(self.field_index) {
-                    col.add(cell);
-                }
+        if matches!(self.stage, Stage::Head(_)) {
+            self.record.push(cell.to_vec());
+            self.head_bytes += cell.len();
+            if self.head_bytes > HEAD_BYTES {
+                self.end_head_early()?;
             }
+        } else if let Some(col) = self.columns.get_mut(self.field_index) {
+            col.add(cell);
         }
         self.cell_len = 0;
         self.field_index += 1;
@@ -357,6 +396,26 @@ impl Profiler {
         Ok(())
     }
 
+    /// The head holds more than [`HEAD_BYTES`]: decides on the header with the records complete so
+    /// far and streams the rest, the current record's cells first.
+    fn end_head_early(&mut self) -> Result<()> {
+        let rows = match std::mem::replace(&mut self.stage, Stage::Body) {
+            Stage::Head(rows) if !rows.is_empty() => rows,
+            _ => {
+                return Err(Error::RowTooLarge {
+                    at: self.position(None),
+                    limit: HEAD_BYTES,
+                })
+            }
+        };
+        self.decide_header(rows)?;
+        for (col, cell) in self.columns.iter_mut().zip(std::mem::take(&mut self.record)) {
+            col.add(&cell);
+        }
+        self.head_bytes = 0;
+        Ok(())
+    }
+
     fn note_ragged(&mut self) {
         self.ragged_rows += 1;
         if self.first_ragged.is_none() {
@@ -380,6 +439,7 @@ impl Profiler {
             rows.iter().map(Vec::len).max().unwrap_or(0)
         };
         let o = &self.opts;
+        let capacity = o.sample_capacity(width);
         self.columns = (0..width)
             .map(|i| {
                 let name = if self.has_header {
@@ -390,7 +450,7 @@ impl Profiler {
                 } else {
                     String::new()
                 };
-                ColumnProfile::new(name, i, o.sample_size, o.seed, o.limits.max_value_bytes)
+                ColumnProfile::new(name, i, capacity, o.seed, o.limits.max_value_bytes)
             })
             .collect();
         let skip = usize::from(self.has_header);
@@ -409,6 +469,34 @@ impl Profiler {
             }
         }
         Ok(())
+    }
+}
+
+/// Where a quoted field stands, to tell at the end of the input whether its quote is still open.
+/// Mirrors csv-core: `""` inside quotes is a quote, and after the closing quote the rest of the
+/// field is literal text, quotes included (`"x"y"` is `xy"`, not an open quote).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum QuoteState {
+    /// Before the opening quote.
+    Before,
+    /// Inside the quotes.
+    Open,
+    /// A quote seen inside the quotes: an escaped quote if another follows, else the close.
+    QuoteInQuote,
+    /// After the closing quote.
+    Closed,
+}
+
+impl QuoteState {
+    fn next(self, b: u8) -> QuoteState {
+        match (self, b) {
+            (QuoteState::Before, b'"') => QuoteState::Open,
+            (QuoteState::Before, _) => QuoteState::Before,
+            (QuoteState::Open, b'"') => QuoteState::QuoteInQuote,
+            (QuoteState::Open, _) => QuoteState::Open,
+            (QuoteState::QuoteInQuote, b'"') => QuoteState::Open,
+            (QuoteState::QuoteInQuote, _) | (QuoteState::Closed, _) => QuoteState::Closed,
+        }
     }
 }
 
@@ -465,15 +553,10 @@ pub fn profile_columns<S: AsRef<str>>(columns: &[(String, Vec<Option<S>>)], opts
         });
     }
     let rows = columns.iter().map(|(_, v)| v.len()).max().unwrap_or(0);
+    let capacity = opts.sample_capacity(columns.len());
     let mut out = Vec::with_capacity(columns.len());
     for (i, (name, values)) in columns.iter().enumerate() {
-        let mut c = ColumnProfile::new(
-            name.clone(),
-            i,
-            opts.sample_size,
-            opts.seed,
-            opts.limits.max_value_bytes,
-        );
+        let mut c = ColumnProfile::new(name.clone(), i, capacity, opts.seed, opts.limits.max_value_bytes);
         for v in values {
             match v {
                 Some(s) => c.add(s.as_ref().as_bytes()),
@@ -485,6 +568,7 @@ pub fn profile_columns<S: AsRef<str>>(columns: &[(String, Vec<Option<S>>)], opts
         }
         out.push(c);
     }
+    let warnings = sample_budget_warning(&opts, &out).into_iter().collect();
     Ok(TableProfile {
         columns: out,
         rows: rows as u64,
@@ -492,7 +576,21 @@ pub fn profile_columns<S: AsRef<str>>(columns: &[(String, Vec<Option<S>>)], opts
         delimiter: b',',
         has_header: true,
         ragged_rows: 0,
-        warnings: Vec::new(),
+        warnings,
+    })
+}
+
+/// Says so when a wide table got fewer sampled values per column than asked for, and a column
+/// had more values than its sample could hold.
+fn sample_budget_warning(opts: &Options, columns: &[ColumnProfile]) -> Option<String> {
+    let capacity = opts.sample_capacity(columns.len());
+    let cut = columns.iter().any(|c| c.non_null() > capacity as u64);
+    (capacity < opts.sample_size && cut).then(|| {
+        let columns = columns.len();
+        format!(
+            "{columns} columns: each column's sample holds at most {capacity} values (not {}) to keep all samples within {} bytes; raise max_sample_bytes / --max-sample-bytes for more",
+            opts.sample_size, opts.limits.max_sample_bytes
+        )
     })
 }
 
@@ -557,6 +655,99 @@ mod tests {
         assert_eq!(t.rows, 0);
         assert_eq!(t.columns.len(), 2);
         assert_eq!(t.columns[1].non_null(), 0);
+    }
+
+    /// The result, or the error code, of profiling `data` whole and in chunks of `size` bytes.
+    fn codes(data: &[u8], size: usize) -> (String, String) {
+        let whole = profile(data)
+            .map(|t| t.rows.to_string())
+            .unwrap_or_else(|e| e.code().to_string());
+        let mut p = Profiler::new(opts()).unwrap();
+        let chunked = data
+            .chunks(size)
+            .try_for_each(|c| p.push(c))
+            .and_then(|()| p.finish())
+            .map(|t| t.rows.to_string())
+            .unwrap_or_else(|e| e.code().to_string());
+        (whole, chunked)
+    }
+
+    #[test]
+    fn a_closed_quote_followed_by_text_is_not_an_open_quote() {
+        // csv-core reads `"x"y"` as `xy"`: the same at the end of the input as anywhere else.
+        for data in [&b"a,b\n1,\"x\"y\"\n"[..], b"a,b\n1,\"x\"y\"", b"a,b\n1,\"x\"y\"\n2,z\n"] {
+            assert!(profile(data).is_ok(), "{:?}", String::from_utf8_lossy(data));
+        }
+        let e = profile(b"a,b\n1,\"x\"\"y\n").unwrap_err();
+        assert_eq!(e.code(), "UNTERMINATED_QUOTE");
+    }
+
+    #[test]
+    fn a_nul_byte_anywhere_is_binary_and_the_first_error_wins_in_any_chunking() {
+        let mut late = b"id,note\n".to_vec();
+        for _ in 0..20_000 {
+            late.extend_from_slice(b"1,abcdefgh\n");
+        }
+        late.extend_from_slice(b"2,x\0y\n");
+        for size in [1000, 70_000, late.len()] {
+            assert_eq!(codes(&late, size), ("BINARY_INPUT".into(), "BINARY_INPUT".into()));
+        }
+        // A cell over the limit before the NUL is the error, whole or in chunks.
+        let mut big = b"a\n".to_vec();
+        big.extend(std::iter::repeat_n(b'x', (1 << 20) + 10));
+        big.extend_from_slice(b"\n\0\n");
+        for size in [7, 4096, big.len()] {
+            assert_eq!(codes(&big, size), ("CELL_TOO_LARGE".into(), "CELL_TOO_LARGE".into()));
+        }
+    }
+
+    #[test]
+    fn huge_first_rows_are_streamed_or_refused_not_held() {
+        let cell = vec![b'x'; 1 << 20];
+        let mut wide_row = Vec::new();
+        for _ in 0..9 {
+            wide_row.extend_from_slice(&cell);
+            wide_row.push(b',');
+        }
+        wide_row.extend_from_slice(b"end\n");
+        // A 9 MiB data row after the header: the header is decided early, the row streams on.
+        let mut data = b"a,b,c,d,e,f,g,h,i,j\n".to_vec();
+        data.extend_from_slice(&wide_row);
+        data.extend_from_slice(b"1,2,3,4,5,6,7,8,9,10\n");
+        let t = profile(&data).unwrap();
+        assert_eq!((t.rows, t.columns.len(), t.ragged_rows), (2, 10, 0));
+        assert_eq!(t.columns[9].sample, vec!["end", "10"]);
+        assert_eq!(t.columns[0].len_max, 1 << 20);
+        // A first row of 9 MiB cannot be held to detect the header: an error naming row 1.
+        let e = profile(&wide_row).unwrap_err();
+        assert_eq!(e.code(), "ROW_TOO_LARGE");
+        assert_eq!(e.position().map(|p| p.row), Some(1));
+    }
+
+    #[test]
+    fn wide_tables_sample_within_the_total_budget() {
+        let mut o = opts();
+        // Three columns of 256-byte values in 7,680 bytes: ten values each.
+        o.limits.max_sample_bytes = 3 * 10 * 256;
+        let mut csv = b"a,b,c\n".to_vec();
+        for i in 0..100 {
+            csv.extend_from_slice(format!("{i},x{i},y{i}\n").as_bytes());
+        }
+        let t = profile_bytes(&csv, o.clone()).unwrap();
+        assert!(t.columns.iter().all(|c| c.sample.len() == 10 && c.non_null() == 100));
+        assert!(
+            t.warnings.iter().any(|w| w.contains("at most 10 values")),
+            "{:?}",
+            t.warnings
+        );
+        let cols: Vec<(String, Vec<Option<String>>)> = (0..3)
+            .map(|c| (format!("c{c}"), (0..100).map(|i| Some(i.to_string())).collect()))
+            .collect();
+        let t = profile_columns(&cols, o).unwrap();
+        assert!(t.columns.iter().all(|c| c.sample.len() == 10));
+        assert_eq!(t.warnings.len(), 1);
+        // Narrow tables keep the whole sample and say nothing.
+        assert!(profile(b"a\n1\n2\n").unwrap().warnings.is_empty());
     }
 
     #[test]

@@ -1,11 +1,20 @@
-//! Writes a large deterministic CSV to stdout, for the memory and throughput benchmarks:
+//! Writes a large deterministic CSV to stdout, for the memory, throughput and scale benchmarks:
 //! `cargo run --release --example gen_csv -- BYTES [COLUMNS] | datacloak classify -`
+//! `cargo run --release --example gen_csv -- --rows N [COLUMNS]` writes exactly N data rows
+//! (plus the header) instead, so the scale benchmark can step rows and columns independently.
 
 use std::io::Write;
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let bytes: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(1 << 30);
+    let mut args = std::env::args().skip(1).peekable();
+    // Stop at whichever limit comes first: a byte budget, or a row count with no byte limit.
+    let (bytes, rows) = if args.peek().map(String::as_str) == Some("--rows") {
+        args.next();
+        let n = args.next().and_then(|s| s.parse().ok());
+        (u64::MAX, n.expect("usage: gen_csv --rows N [COLUMNS]"))
+    } else {
+        (args.next().and_then(|s| s.parse().ok()).unwrap_or(1 << 30), u64::MAX)
+    };
     let cols: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(20);
     let kinds = [
         "email", "phone", "amount", "city", "id", "date", "name", "flag", "ip", "note",
@@ -19,7 +28,8 @@ fn main() {
     let mut line = header.join(",") + "\n";
     let mut r: u64 = 0;
     let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-    while written < bytes {
+    // Row r is built while row r-1 is written, so `r <= rows` writes the header plus `rows` rows.
+    while written < bytes && r <= rows {
         if w.write_all(line.as_bytes()).is_err() {
             return; // reader closed the pipe
         }

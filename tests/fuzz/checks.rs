@@ -39,12 +39,13 @@ fn split(data: &[u8]) -> (u8, &[u8]) {
     }
 }
 
-const CODES: [&str; 12] = [
+const CODES: [&str; 13] = [
     "EMPTY_INPUT",
     "BINARY_INPUT",
     "UNSUPPORTED_ENCODING",
     "UNTERMINATED_QUOTE",
     "CELL_TOO_LARGE",
+    "ROW_TOO_LARGE",
     "TOO_MANY_COLUMNS",
     "INPUT_TOO_LARGE",
     "INVALID_OPTION",

@@ -98,6 +98,31 @@ test('onProgress sees bytes and rows grow; an aborted signal stops the run', asy
   await assert.rejects(dc.classify(customers, { signal: AbortSignal.abort() }), { code: 'ABORTED' });
 });
 
+test('an abort ends a run waiting on a stream that stopped delivering, and cancels the stream', async () => {
+  for (const type of [undefined, 'bytes']) {
+    const controller = new AbortController();
+    let cancelled = false;
+    // One chunk, then nothing: no more data, no end, no error.
+    const stalled = new ReadableStream({
+      type,
+      start(c) {
+        c.enqueue(new Uint8Array(customers.subarray(0, 4096)));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    setTimeout(() => controller.abort(), 50);
+    await assert.rejects(dc.classify(stalled, { signal: controller.signal }), (e) => {
+      assert.ok(e instanceof dc.DataCloakError);
+      assert.equal(e.code, 'ABORTED');
+      assert.equal(e.name, 'AbortError');
+      return true;
+    });
+    assert.ok(cancelled, `the ${type ?? 'default'} stream was not cancelled`);
+  }
+});
+
 test('bad input throws a DataCloakError with a code and the place', async () => {
   const cases = [
     ['', { code: 'EMPTY_INPUT' }],
@@ -106,7 +131,9 @@ test('bad input throws a DataCloakError with a code and the place', async () => 
     [new Uint8Array([0xff, 0xfe, 0x61, 0, 0x2c, 0, 0x62, 0]), { code: 'UNSUPPORTED_ENCODING' }],
     [`a,b\n${'x'.repeat(100)},1\n`, { code: 'CELL_TOO_LARGE', row: 2, column: 'a' }, { maxCellBytes: 64 }],
     ['a,b,c\n1,2,3\n', { code: 'TOO_MANY_COLUMNS' }, { maxColumns: 2 }],
-    ['a\n1\n', { code: 'INVALID_OPTION', option: 'options' }, { sampelSize: 3 }],
+    ['a\n1\n', { code: 'INVALID_OPTION', option: 'sampelSize' }, { sampelSize: 3 }],
+    ['a\n1\n', { code: 'INVALID_OPTION', option: 'maxBytes' }, { maxBytes: '10' }],
+    ['a\n1\n', { code: 'INVALID_OPTION', option: 'sampleSize' }, { sampleSize: 0 }],
     ['a\n1\n', { code: 'INVALID_OPTION', option: 'delimiter' }, { delimiter: ';;' }],
     ['a\n1\n', { code: 'INPUT_TOO_LARGE' }, { maxBytes: 2 }],
     [42, { code: 'INVALID_OPTION', option: 'input' }],

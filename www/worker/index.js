@@ -24,7 +24,8 @@ function failure(status, code, message, more = {}, headers = {}) {
 
 /** Query parameters as classify options: numbers and booleans parsed, the rest left as text. */
 function optionsFrom(params) {
-  const options = { source: 'request body', maxBytes: DEFAULT_MAX_BYTES };
+  // A Worker has 128 MB of memory: a quarter of it at most for the samples of a very wide table.
+  const options = { source: 'request body', maxBytes: DEFAULT_MAX_BYTES, maxSampleBytes: 32 << 20 };
   for (const [key, value] of params) {
     if (value === 'true' || value === 'false') options[key] = value === 'true';
     else if (/^\d+$/.test(value)) options[key] = Number(value);
