@@ -282,6 +282,13 @@ def markdown(groups, rows, cols, svg_path):
           "1,000-value sample, feature extraction on it) is spread over few cells."]
     if s_cols > 1.05:
         L += ["", COLS_WHY]
+    # The default total sample budget (Limits::max_sample_bytes, 64 MiB at 256 bytes per value)
+    # keeps 1,000 values per column up to 262 columns and fewer beyond.
+    if cols[-1]["cols"] > 262:
+        L += ["", f"Above 262 columns the default total sample budget (`max_sample_bytes`, 64 MiB) gives "
+                  f"each column fewer than 1,000 sampled values ({64 * 2**20 // (cols[-1]['cols'] * 256)} at "
+                  f"{cols[-1]['cols']:,} columns), so the per-column work and memory fall at the wide end of "
+                  "this series."]
     L += ["",
           # Flat: within a quarter from the smallest to the largest file, over 10,000x the rows.
           f"Peak memory {'stays flat' if max(rss_r) <= 1.25 * min(rss_r) else 'grows'} with file size: "
