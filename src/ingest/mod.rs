@@ -153,7 +153,7 @@ impl Profiler {
     /// the file is the one reported, however the input is cut into chunks.
     fn note_nul(&mut self, bytes: &[u8], offset: u64) {
         if self.first_nul.is_none() {
-            self.first_nul = bytes.iter().position(|&b| b == 0).map(|i| offset + i as u64);
+            self.first_nul = memchr::memchr(0, bytes).map(|i| offset + i as u64);
         }
     }
 
