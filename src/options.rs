@@ -207,7 +207,8 @@ impl Options {
     /// Values sampled per column for a table of `columns` columns: `sample_size`, lowered so that
     /// all the samples together stay within `max_sample_bytes` (never below one value).
     pub fn sample_capacity(&self, columns: usize) -> usize {
-        let per_column = self.limits.max_sample_bytes / (columns.max(1) * self.limits.max_value_bytes);
+        // Saturating: on wasm32 a large max_value_bytes times many columns would overflow usize.
+        let per_column = self.limits.max_sample_bytes / columns.max(1).saturating_mul(self.limits.max_value_bytes);
         per_column.clamp(1, self.sample_size)
     }
 }

@@ -366,6 +366,7 @@ export function createApi(instantiate) {
     info() {
       if (!glue) throw new DataCloakError('call `await init()` first', { code: 'STATE' });
       const e = engineFor();
+      const [hits, misses] = e.cacheStats();
       return {
         labels: e.labels(),
         modelSha256: e.modelSha256(),
@@ -373,7 +374,7 @@ export function createApi(instantiate) {
         simd: glue.simdEnabled(),
         threads: Boolean(glue.initThreadPool),
         memoryBytes: exports?.memory?.buffer?.byteLength ?? null,
-        featureCache: { hits: e.cacheStats()[0], misses: e.cacheStats()[1] },
+        featureCache: { hits, misses },
       };
     },
     profile,
