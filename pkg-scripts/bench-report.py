@@ -149,6 +149,7 @@ def wasm_section(folder):
     row("feature extraction, 1,000 values (e-mail)", "features_1000", 0.25e6)
     row("100 columns × 1,000 rows", "batch_100_columns", 50e6)
     row("the same 100 columns again (features from the cache)", "batch_100_columns_cached", 50e6)
+    row("column graph alone, 50 columns (`refine`; the native target)", "graph_50_columns", 0.5e6)
     n_in, c_in = node["ingest"]["mb_per_s"], single.get("ingest", {}).get("mb_per_s")
     print(f"| CSV ingest | ≥ 200 MB/s | {n_in:.0f} MB/s | {c_in or 0:.0f} MB/s | {verdict(min(n_in, c_in or n_in), 200, True)} |")
     nm = node["batch_100_columns"].get("wasm_memory_bytes")
@@ -192,26 +193,53 @@ def wasm_section(folder):
     mem_path = os.path.join(folder, "node-memory.jsonl")
     if os.path.exists(mem_path):
         runs = [json.loads(l) for l in open(mem_path) if l.strip()]
-        print("Node CLI (`node [flags] pkg/cli.js classify -`) on a generated 20-column CSV from a pipe, median of 3 runs each:\n")
+        print("Node CLI (`node [flags] pkg/cli.js classify -`) on a generated 20-column CSV from a pipe, median of 3 runs each. "
+              "The CLI tunes V8's wasm compiler for its own process (a larger tier-up budget, one compile task: `tuneCompiler` "
+              "in `pkg-scripts/js/cli.js`) unless wasm flags are given; `--wasm-tiering-budget=1800000` restates V8's default "
+              "and so measures V8's own settings.\n")
         print("| input | Node flags | peak RSS (whole Node process) | time | throughput |")
         print("|---|---|---|---|---|")
         streamed = [r for r in runs if "bytes" in r]
+        named = {"": "none (the CLI's settings)", "--wasm-tiering-budget=1800000": "V8's defaults"}
+        peaks = {}
         for flags, size in sorted({(r.get("node_flags", ""), r["bytes"]) for r in streamed}):
             rs = [r for r in streamed if r["bytes"] == size and r.get("node_flags", "") == flags]
             rss = statistics.median(r["peak_rss_kib"] for r in rs) / 1024
             secs = statistics.median(r["seconds"] for r in rs)
-            print(f"| {size / 2**20:,.0f} MiB | {flags or 'default'} | {rss:.0f} MiB | {secs:.1f} s | {size / 1e6 / secs:.0f} MB/s |")
+            peaks[(flags, size)] = rss
+            print(f"| {size / 2**20:,.0f} MiB | {named.get(flags, flags)} | {rss:.0f} MiB | {secs:.1f} s | {size / 1e6 / secs:.0f} MB/s |")
         base = {w: statistics.median(r["peak_rss_kib"] for r in runs if r.get("baseline") == w) / 1024
                 for w in ["bare", "init"] if any(r.get("baseline") == w for r in runs)}
         if len(base) == 2:
             print(f"\nBefore any data (same run): `node -e 0` peaks at {base['bare']:.0f} MiB; importing the package and "
-                  f"loading the model (`init()`, `info()`) at {base['init']:.0f} MiB.")
-        print("\nThe issue asks for ≤ 64 MB peak in Node too: **missed** with default flags, though flat as the file grows. "
-              "Node itself takes about 40 MiB; the rest is V8's compiled code for the 8 MB module (the optimising "
-              "compiler's code and its compile-time memory on top of the baseline code, see the `--liftoff-only` row), "
-              "about 5 MiB of wasm memory and one reused 1 MiB read buffer. The CLI reads into that one buffer: "
-              "with a read stream (a new buffer per chunk) the 1 GiB peak was 167 MiB. A smaller module (an int8 "
-              "model, fewer tract operators) is what would lower it further.\n")
+                  f"loading the model (`init()`, `info()`, V8's defaults) at {base['init']:.0f} MiB.")
+        bd_path = os.path.join(folder, "node-memory-breakdown.jsonl")
+        if os.path.exists(bd_path):
+            print("\nWhere it goes (`node [flags] tests/benches/wasm/node-memory.mjs` on 256 MiB, read from `/proc/self/status`; "
+                  "file-backed pages are Node's own executable and libraries, shared with every Node process):\n")
+            print("| V8 settings | point | peak RSS | file-backed | private | JS heap | array buffers | wasm memory |")
+            print("|---|---|---|---|---|---|---|---|")
+            for line in open(bd_path):
+                if not line.strip():
+                    continue
+                d = json.loads(line)
+                who = "V8's defaults" if d["flags"] == "--wasm-tiering-budget=1800000" else "the CLI's"
+                for pt in d["points"]:
+                    mib = lambda k: f"{pt[k] / 2**20:.1f} MiB"
+                    print(f"| {who} | {pt['stage']} | {mib('peak_rss')} | {mib('rss_file')} | {mib('rss_anon')} | "
+                          f"{mib('js_heap')} | {mib('array_buffers')} | {mib('wasm_memory')} |")
+        tuned, dflt = peaks.get(("", 2**30)), peaks.get(("--wasm-tiering-budget=1800000", 2**30))
+        print(f"\nThe issue asks for ≤ 64 MB peak in Node too: {verdict(tuned, 61.04) if tuned else 'not run'}"
+              + (f" ({tuned:.0f} MiB with the CLI's settings, {dflt:.0f} MiB with V8's)" if tuned and dflt else "")
+              + ", though flat as the file grows. Node itself takes about 40 MiB before any of our code runs, most of it "
+              "its executable's pages. On top come: the 8 MB module's bytes twice while it compiles (V8 keeps its own "
+              "copy for lazy compilation), the baseline compiler's code for every function that runs (about 3.6 MB), "
+              "the optimising compiler's code and compile-time memory for the hot ones (up to 20 MB for one large "
+              "function: `features::value::ValueFacts::of` and `features::write_all`, measured with "
+              "`--trace-wasm-compilation-times`), and 6-8 MiB of wasm memory. The CLI's compiler settings took the "
+              "optimising compiler's part from most of the gap to one function's worth; `--liftoff-only` removes it "
+              "but runs slower. What is left is the module's size: below 64 MB needs a module a fraction of this one "
+              "(a runtime without tract's ONNX front end, a quantised model), since Node alone is 40 MiB.\n")
     print(WASM_WHY)
 
 

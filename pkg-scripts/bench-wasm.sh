@@ -37,9 +37,11 @@ node tests/benches/wasm/browser-bench.mjs --runs "$RUNS" > "$out/chromium.json"
 echo "== Node CLI on large generated CSVs: peak RSS (memory must stay flat as the file grows)"
 [ -x target/release/examples/gen_csv ] || cargo build --release --example gen_csv --quiet
 : > "$out/node-memory.jsonl"
-# Default V8 flags, then `--liftoff-only` (baseline compiler only: no optimising compiler's code and
-# zones in memory, slower code) to show how much of the peak is the engine's compiled code.
-for flags in "" "--liftoff-only"; do
+# The CLI as shipped (it tunes V8's wasm compiler for itself, see tuneCompiler in cli.js); then V8's
+# own defaults (the CLI leaves V8 alone when any wasm flag is given, so restating the default tier-up
+# budget is enough); then `--liftoff-only` (baseline compiler only: no optimising compiler's code or
+# compile-time memory, slower code) to show how much of the peak is compiled code.
+for flags in "" "--wasm-tiering-budget=1800000" "--liftoff-only"; do
   for size in 268435456 1073741824; do
     [ -n "$flags" ] && [ "$size" != 1073741824 ] && continue
     for i in 1 2 3; do
@@ -50,6 +52,14 @@ for flags in "" "--liftoff-only"; do
     done
   done
 done
+# Where the memory goes (tests/benches/wasm/node-memory.mjs), with the CLI's settings and with V8's.
+target/release/examples/gen_csv 268435456 20 > "$out/memory-input.csv"
+: > "$out/node-memory-breakdown.jsonl"
+for flags in "--wasm-tiering-budget=100000000 --wasm-num-compilation-tasks=1" "--wasm-tiering-budget=1800000"; do
+  # shellcheck disable=SC2086
+  node $flags tests/benches/wasm/node-memory.mjs "$out/memory-input.csv" >> "$out/node-memory-breakdown.jsonl"
+done
+rm -f "$out/memory-input.csv"
 # Node alone, and Node with the package loaded and its model ready, before any data.
 for what in bare init; do
   for i in 1 2 3; do

@@ -107,9 +107,7 @@ impl Classifier {
                 signature: &feats[i].signature,
             })
             .collect();
-        let g = graph::build(&nodes, &self.prior, &self.params).map_err(|e| Error::Model {
-            message: format!("column graph: {e}"),
-        })?;
+        let g = self.graph(&nodes)?;
 
         let tops: Vec<usize> = g
             .refined
@@ -225,6 +223,83 @@ impl Classifier {
             columns,
         })
     }
+}
+
+/// What [`Classifier::refine`] gives back, one entry per column in table order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refined {
+    /// Label probabilities after the neighbours' correction, in the model's label order.
+    pub probs: Vec<Vec<f32>>,
+    /// Centrality of each column in the table; sums to 1.
+    pub rank: Vec<f32>,
+}
+
+impl Classifier {
+    /// The column graph alone, on label probabilities the caller already has (from this model, a
+    /// cached run or another model with the same labels): `probs[i]` belongs to
+    /// `table.columns[i]`. The graph compares the columns' names and sampled values, exactly as
+    /// in [`Classifier::classify_profile`], so feeding it this model's own probabilities gives
+    /// the report's confidences. No feature extraction and no model run.
+    pub fn refine(&self, table: &TableProfile, probs: &[Vec<f32>]) -> Result<Refined> {
+        let labels = &self.model().meta.labels;
+        check_probs(table, probs, labels.len())?;
+        let keys: Vec<_> = table.columns.iter().map(crate::features::graph_keys).collect();
+        let nodes: Vec<Node> = keys
+            .iter()
+            .zip(probs)
+            .map(|((tokens, signature), p)| Node {
+                header_tokens: tokens,
+                probs: p,
+                signature,
+            })
+            .collect();
+        let g = self.graph(&nodes)?;
+        Ok(Refined {
+            probs: g.refined,
+            rank: g.rank,
+        })
+    }
+
+    fn graph(&self, nodes: &[Node]) -> Result<graph::ColumnGraph> {
+        graph::build(nodes, &self.prior, &self.params).map_err(|e| Error::Model {
+            message: format!("column graph: {e}"),
+        })
+    }
+}
+
+/// Probabilities handed to [`Classifier::refine`] must be one distribution over the model's labels
+/// per column: the graph's bounds on how far a column may move assume it.
+fn check_probs(table: &TableProfile, probs: &[Vec<f32>], labels: usize) -> Result<()> {
+    let bad = |message: String| Error::InvalidOption {
+        name: "probs".into(),
+        message,
+    };
+    if probs.len() != table.columns.len() {
+        return Err(bad(format!(
+            "{} columns were given but probabilities for {}",
+            table.columns.len(),
+            probs.len()
+        )));
+    }
+    for (col, p) in table.columns.iter().zip(probs) {
+        let name = col.display_name();
+        if p.len() != labels {
+            return Err(bad(format!(
+                "column {name:?} has {} probabilities; the model has {labels} labels",
+                p.len()
+            )));
+        }
+        if let Some(x) = p.iter().find(|x| !x.is_finite() || **x < 0.0) {
+            return Err(bad(format!(
+                "column {name:?} has the probability {x}; each must be in 0..1"
+            )));
+        }
+        let sum: f32 = p.iter().sum();
+        if (sum - 1.0).abs() > 1e-3 {
+            return Err(bad(format!("column {name:?}'s probabilities sum to {sum}, not 1")));
+        }
+    }
+    Ok(())
 }
 
 /// Every column's features; in parallel with the `threads` feature. Columns are independent, so
@@ -354,5 +429,58 @@ mod tests {
             r.table.edges.iter().all(|e| e.source < 3 && e.target < 3),
             "empty columns have no edges"
         );
+    }
+
+    /// The model's own probabilities through `refine` give back the report's labels, confidences
+    /// and ranks: the graph run alone is the graph of `classify`.
+    #[test]
+    fn refine_on_the_models_probabilities_matches_the_report() {
+        let c = Classifier::new().unwrap();
+        let csv = std::fs::read("tests/data/samples/customers.csv").unwrap();
+        let table = ingest::profile_bytes(&csv, Options::default()).unwrap();
+        assert!(table.columns.iter().all(|col| col.non_null() > 0));
+        let report = c.classify_profile(&table, "customers").unwrap();
+        let feats: Vec<_> = table.columns.iter().map(crate::features::extract).collect();
+        let probs = c
+            .model()
+            .predict(&feats.iter().map(|f| f.values.as_slice()).collect::<Vec<_>>())
+            .unwrap();
+        let r = c.refine(&table, &probs).unwrap();
+        let labels = &c.model().meta.labels;
+        let mut moved = 0;
+        for ((col, p), (before, rank)) in report.columns.iter().zip(&r.probs).zip(probs.iter().zip(&r.rank)) {
+            let top = ranked(p)[0];
+            assert_eq!(labels[top], col.label, "{}", col.name);
+            assert_eq!(round3(p[top]), col.confidence, "{}", col.name);
+            assert_eq!(round3(*rank), col.rank, "{}", col.name);
+            moved += usize::from(p != before);
+        }
+        assert!(
+            moved > 0,
+            "the graph changed nothing: the test would not see a skipped graph"
+        );
+    }
+
+    #[test]
+    fn refine_refuses_probabilities_that_do_not_fit_the_table() {
+        let c = Classifier::new().unwrap();
+        let n = c.model().meta.labels.len();
+        let table = ingest::profile_bytes(b"email,amount\na@b.org,1\n", Options::default()).unwrap();
+        let uniform = vec![1.0 / n as f32; n];
+        let err = |probs: &[Vec<f32>]| match c.refine(&table, probs) {
+            Err(Error::InvalidOption { name, message }) => {
+                assert_eq!(name, "probs");
+                message
+            }
+            other => panic!("expected an option error, got {other:?}"),
+        };
+        assert!(err(std::slice::from_ref(&uniform)).contains("2 columns were given but probabilities for 1"));
+        let m = err(&[uniform.clone(), vec![1.0]]);
+        assert!(m.contains("\"amount\"") && m.contains(&format!("{n} labels")), "{m}");
+        let mut nan = uniform.clone();
+        nan[0] = f32::NAN;
+        assert!(err(&[nan, uniform.clone()]).contains("\"email\""));
+        assert!(err(&[uniform.clone(), vec![0.5; n]]).contains("sum to"));
+        assert_eq!(c.refine(&table, &[uniform.clone(), uniform]).unwrap().probs.len(), 2);
     }
 }

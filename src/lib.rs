@@ -25,7 +25,7 @@ pub mod taxonomy;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use classify::Classifier;
+pub use classify::{Classifier, Refined};
 pub use error::{Error, Position, Result};
 pub use options::{Limits, Options};
 pub use report::Report;

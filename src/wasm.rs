@@ -43,6 +43,23 @@ fn options(json: &str) -> Result<Options, JsValue> {
     Options::from_json(json).map_err(js_error)
 }
 
+/// Columns given as JSON `[{"name": ..., "values": [string | null, ...]}]`, profiled.
+fn columns(json: &str, opts: &Options) -> Result<ingest::TableProfile, JsValue> {
+    #[derive(Deserialize)]
+    struct Column {
+        name: String,
+        values: Vec<Option<String>>,
+    }
+    let columns: Vec<Column> = serde_json::from_str(json).map_err(|e| {
+        js_error(Error::InvalidOption {
+            name: "input".into(),
+            message: format!("columns must be [{{name, values}}]: {e}"),
+        })
+    })?;
+    let columns: Vec<(String, Vec<Option<String>>)> = columns.into_iter().map(|c| (c.name, c.values)).collect();
+    ingest::profile_columns(&columns, opts.clone()).map_err(js_error)
+}
+
 /// A finished report; the wrapper reads it as JSON (or as the CLI's text table) and frees it.
 #[wasm_bindgen]
 pub struct ReportHandle(Report);
@@ -86,20 +103,8 @@ impl Engine {
     /// Classifies columns given as JSON `[{"name": ..., "values": [string | null, ...]}]`.
     #[wasm_bindgen(js_name = classifyColumns)]
     pub fn classify_columns(&self, columns_json: &str, options_json: &str) -> Result<ReportHandle, JsValue> {
-        #[derive(Deserialize)]
-        struct Column {
-            name: String,
-            values: Vec<Option<String>>,
-        }
         let opts = options(options_json)?;
-        let columns: Vec<Column> = serde_json::from_str(columns_json).map_err(|e| {
-            js_error(Error::InvalidOption {
-                name: "input".into(),
-                message: format!("columns must be [{{name, values}}]: {e}"),
-            })
-        })?;
-        let columns: Vec<(String, Vec<Option<String>>)> = columns.into_iter().map(|c| (c.name, c.values)).collect();
-        let table = ingest::profile_columns(&columns, opts.clone()).map_err(js_error)?;
+        let table = columns(columns_json, &opts)?;
         self.0
             .classify_profile(&table, &opts.source)
             .map(ReportHandle)
@@ -113,6 +118,28 @@ impl Engine {
             .classify_profile(&table.table, &table.source)
             .map(ReportHandle)
             .map_err(js_error)
+    }
+
+    /// The column graph alone on probabilities the caller already has: `probs` holds
+    /// `labels().length` floats per column of `columns_json` (as for `classifyColumns`). Returns
+    /// the refined probabilities laid out the same way, followed by one rank per column.
+    pub fn refine(&self, columns_json: &str, probs: &[f32]) -> Result<Vec<f32>, JsValue> {
+        let width = self.0.model().meta.labels.len();
+        let table = columns(columns_json, &Options::default())?;
+        if width == 0 || probs.len() % width != 0 {
+            return Err(js_error(Error::InvalidOption {
+                name: "probs".into(),
+                message: format!(
+                    "holds {} floats, not a multiple of the label count {width}",
+                    probs.len()
+                ),
+            }));
+        }
+        let rows: Vec<Vec<f32>> = probs.chunks(width).map(<[f32]>::to_vec).collect();
+        let r = self.0.refine(&table, &rows).map_err(js_error)?;
+        let mut out = r.probs.concat();
+        out.extend(r.rank);
+        Ok(out)
     }
 
     /// Label probabilities for feature vectors laid end to end (`featureCount` floats per column),

@@ -399,6 +399,31 @@ export function createApi(instantiate) {
       }
     },
     /**
+     * Runs the table-context graph alone on label probabilities the caller already has
+     * (`info().labels.length` per column, in label order, e.g. from `predict`). `columns` is an
+     * array as `classify` takes it (`[{name, values}]` or row objects). Returns the refined
+     * probabilities, laid out the same way, and each column's rank.
+     */
+    refine(columns, probs, options = {}) {
+      if (!glue) throw new DataCloakError('call `await init()` first', { code: 'STATE' });
+      if (!Array.isArray(columns)) {
+        throw new DataCloakError('refine: columns must be an array of {name, values} or of row objects', {
+          code: 'INVALID_OPTION', option: 'input',
+        });
+      }
+      if (!(probs instanceof Float32Array)) {
+        throw new DataCloakError('refine: probs must be a Float32Array', { code: 'INVALID_OPTION', option: 'probs' });
+      }
+      try {
+        const cols = columnsOf(columns);
+        const flat = engineFor(options.model).refine(JSON.stringify(cols), probs);
+        const n = cols.length;
+        return { probs: flat.subarray(0, flat.length - n), rank: flat.subarray(flat.length - n) };
+      } catch (e) {
+        throw wrapError(e);
+      }
+    },
+    /**
      * Forgets the feature vectors remembered from earlier classifications (each engine keeps those
      * of its last ~1,000 columns, so re-classifying the same data is fast; they hold no values).
      */

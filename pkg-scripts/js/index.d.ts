@@ -194,5 +194,19 @@ export function clearCache(): void;
  * probabilities, `info().labels.length` per column, in the order of `info().labels`.
  */
 export function predict(features: Float32Array, options?: { model?: Uint8Array | ArrayBuffer }): Float32Array;
+/** The column graph's answer: refined probabilities (laid out as given) and one rank per column. */
+export interface Refined {
+  probs: Float32Array;
+  rank: Float32Array;
+}
+/**
+ * Runs the table-context graph alone on label probabilities you already have (`info().labels.length`
+ * per column, e.g. from `predict`): neighbouring columns correct each other as in `classify`.
+ */
+export function refine(
+  columns: ColumnInput[] | Array<Record<string, unknown>>,
+  probs: Float32Array,
+  options?: { model?: Uint8Array | ArrayBuffer },
+): Refined;
 /** Per-class byte counts from the SIMD128 kernel (`simd: true`) or its scalar twin (tests and benchmarks). */
 export function classCounts(bytes: Uint8Array, simd: boolean): Uint32Array;

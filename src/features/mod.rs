@@ -111,11 +111,22 @@ fn index_of(name: &str) -> Option<usize> {
 pub fn extract(col: &ColumnProfile) -> ColumnFeatures {
     let mut v = Values(Vec::with_capacity(len()));
     write_all(col, &mut v);
+    let (header_tokens, signature) = graph_keys(col);
     ColumnFeatures {
         values: v.0,
-        signature: minhash(col.sample.iter().map(|s| s.as_bytes())),
-        header_tokens: header::tokens(&col.name),
+        signature,
+        header_tokens,
     }
+}
+
+/// What the column graph compares between columns: the header tokens and the MinHash of the
+/// sampled values. Apart from the feature vector so that the graph can run alone
+/// ([`crate::Classifier::refine`]) without paying for feature extraction.
+pub fn graph_keys(col: &ColumnProfile) -> (Vec<String>, Signature) {
+    (
+        header::tokens(&col.name),
+        minhash(col.sample.iter().map(|s| s.as_bytes())),
+    )
 }
 
 /// Share helper: `n / d`, 0 when `d` is 0.

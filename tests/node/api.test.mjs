@@ -191,3 +191,35 @@ test('inside wasm, the SIMD128 byte-class kernel agrees with its scalar twin', (
     assert.deepEqual(dc.classCounts(bytes, true), dc.classCounts(bytes, false), `input of ${bytes.length} bytes`);
   }
 });
+
+test('the graph run alone on the model\'s own probabilities gives the report\'s labels, confidences and ranks', async () => {
+  const rows = [
+    ['Ann', 'Lee', 'ann.lee@example.org', '1984-02-01', 'Zurich', '12.50'],
+    ['Bo', 'Smith', 'bo@example.com', '1975-07-30', 'Basel', '7.00'],
+    ['Cy', 'Jones', 'cy.jones@example.net', '1990-11-12', 'Bern', '101.25'],
+    ['Di', 'Meier', 'di.meier@example.ch', '1968-05-23', 'Geneva', '9.99'],
+    ['Ed', 'Brown', 'ed@example.org', '2001-01-09', 'Lugano', '250.00'],
+  ];
+  const names = ['first_name', 'last_name', 'email', 'birth', 'city', 'amount'];
+  const columns = names.map((name, c) => ({ name, values: rows.map((r) => r[c]) }));
+  const csv = [names, ...rows].map((r) => r.join(',')).join('\n');
+  const report = await dc.classify(csv);
+  assert.deepEqual(report.columns.map((c) => c.name), names);
+  const probs = dc.predict(await dc.features(csv));
+  const { labels } = dc.info();
+  const r = dc.refine(columns, probs);
+  assert.equal(r.probs.length, probs.length);
+  assert.equal(r.rank.length, names.length);
+  const round3 = (x) => Math.round(x * 1000) / 1000;
+  report.columns.forEach((col, c) => {
+    const p = Array.from(r.probs.subarray(c * labels.length, (c + 1) * labels.length));
+    const top = p.indexOf(Math.max(...p));
+    assert.equal(labels[top], col.label, col.name);
+    assert.equal(round3(p[top]), col.confidence, col.name);
+    assert.equal(round3(r.rank[c]), col.rank, col.name);
+  });
+  assert.ok(r.probs.some((x, i) => x !== probs[i]), 'the graph moved nothing: a skipped graph would pass');
+  assert.throws(() => dc.refine(columns, probs.subarray(1)), { code: 'INVALID_OPTION', option: 'probs' });
+  assert.throws(() => dc.refine(columns.slice(1), probs), (e) => e.code === 'INVALID_OPTION' && /6 columns|5 columns/.test(e.message));
+  assert.throws(() => dc.refine(columns, Array.from(probs)), { code: 'INVALID_OPTION', option: 'probs' });
+});

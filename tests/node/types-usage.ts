@@ -1,6 +1,6 @@
 // Compiled (not run) by types.test.mjs: the package's .d.ts must describe real use without errors.
-import { classify, classifyInWorker, classifyText, createProfiler, DataCloakError, info, init } from 'datacloak';
-import type { ColumnReport, Report } from 'datacloak';
+import { classify, classifyInWorker, classifyText, createProfiler, DataCloakError, features, info, init, predict, refine } from 'datacloak';
+import type { ColumnReport, Refined, Report } from 'datacloak';
 
 export async function example(file: Blob, bytes: Uint8Array): Promise<string[]> {
   await init();
@@ -23,6 +23,9 @@ export async function example(file: Blob, bytes: Uint8Array): Promise<string[]> 
   } catch (e) {
     if (e instanceof DataCloakError) console.log(e.code, e.row, e.column);
   }
+  const probs: Float32Array = predict(await features(bytes));
+  const refined: Refined = refine([{ name: 'email', values: ['ann@example.org'] }], probs);
+  console.log(refined.rank[0], refined.probs.length);
   const high: ColumnReport[] = report.columns.filter((c) => c.sensitivity === 'high');
   return [text, info().modelSha256, ...high.map((c) => c.label), ...fromRows.columns.map((c) => c.kind),
     String(fromColumns.table.summary.personal), String(again.table.rows)];

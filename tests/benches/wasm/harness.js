@@ -89,6 +89,15 @@ export async function runAll(api, { runs = 7, ingestBytes = 100 << 20 } = {}) {
   // The same table again: the features of every column come from the cache.
   out.batch_100_columns_cached = await measure(() => api.classify(wide), { runs, warmup: 1 });
 
+  // The column graph alone on 50 columns shaped as the native bench's (graph/build/50): every
+  // column uncertain (top probability 0.8, so all take part in every round), seven header groups,
+  // five value groups.
+  const L = api.info().labels.length;
+  const graphColumns = Array.from({ length: 50 }, (_, i) => ({ name: `t${i % 7} x`, values: [String(i % 5)] }));
+  const graphProbs = new Float32Array(50 * L).fill(0.2 / (L - 1));
+  for (let i = 0; i < 50; i++) graphProbs[i * L + (i % L)] = 0.8;
+  out.graph_50_columns = await measure(() => api.refine(graphColumns, graphProbs), { runs: runs * 3, warmup });
+
   // Ingest alone: pushing bytes through the CSV parser and the per-column profiles.
   const unit = table(50000, 20);
   const big = new Uint8Array(Math.floor(ingestBytes / unit.length) * unit.length || unit.length);
