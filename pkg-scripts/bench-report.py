@@ -52,7 +52,19 @@ WASM_WHY = """### Why the wasm targets are missed
   load (tract parsing and optimising the ONNX graph, `Model::from_bytes`) takes about 120 ms in Node,
   most of it the engine compiling tract's code on first use: a second load in the same process takes
   about 35 ms. Building tract at opt-level 3 instead of `z` made the first load no faster (measured
-  by hand, 2026-11-21) and the module 1.6x bigger, over the Workers limit.
+  by hand, 2026-11-21) and the module 1.6x bigger, over the Workers limit. Part of the first load is
+  V8's optimising compiler recompiling run-once loading loops (`Tensor::cast_to_dt`,
+  `SimplePlan::build_with_outputs_and_deps`, seen with `--trace-wasm-compilation-times`): with a
+  larger tier-up budget the whole `node -e 'init(); info()'` process took 0.21 s instead of 0.33 s
+  (by hand, 2026-11-21). The CLI sets that for its own process; a library cannot set V8 flags for
+  its host.
+- **column graph, 50 columns** (`refine`, the graph alone): about the native time, close to the
+  0.5 ms line, so a noisy run can land on either side. The benchmark makes every column uncertain,
+  the worst case (see above), and the figure includes handing the 50 columns and their
+  probabilities to wasm as JSON.
+- **ingest**: the native parser (whose profile above shows csv-core's one call per short field and
+  the per-cell work as the cost) runs at about 0.5-0.8x its native speed in wasm, and each 1 MiB
+  chunk is first copied from JS into wasm memory. The native steps named above would lift both.
 - **per-column work** is the same feature extraction as natively (see above), about 1.4x the native
   cost; the SIMD128 path covers only the byte-class scan, which is a small share of it. Speed work on
   feature extraction (issue 6) lowers both.
@@ -61,9 +73,6 @@ WASM_WHY = """### Why the wasm targets are missed
   has 2 cores for the pool, the driving worker and the browser. Early in the session the harness ran
   on the page's main thread, where rayon must not block; the threaded build is now used in Web
   Workers only.
-- **memory**: the wasm heap's high-water mark after the batch (wasm memory never shrinks) has not
-  been broken down yet; the model (0.9 MB, embedded and once optimised), the 2.5 MB input copy and
-  100 column samples of up to 1,000 values are the known parts.
 - **model in wasm**: onnxruntime-web runs the same model about 2x faster than tract (see "Side by
   side with the peers"). Building tract-linalg (the matrix kernels) at opt-level 3 instead of `z`
   made a batch of 100 about 20 % faster (4.8 → 3.9 ms in Node, measured by hand on 2026-11-21) but
@@ -157,6 +166,18 @@ def wasm_section(folder):
     worst = max(v for v in [nm, cm] if v) / 2**20
     print(f"| wasm memory after the 100-column batch | ≤ 16 MB | {nm / 2**20:.1f} MiB | {(cm or 0) / 2**20:.1f} MiB | {verdict(worst, 15.26)} |")
     print()
+    steps = load(folder, "wasm-memory.json")
+    if steps:
+        print(f"The wasm memory step by step for that batch ({steps['csv_bytes'] / 1e6:.2f} MB of CSV) in a fresh Node instance, "
+              "from `node tests/benches/wasm/wasm-memory.mjs` (wasm memory never shrinks: each row includes the ones above):\n")
+        print("| after | wasm memory |")
+        print("|---|---|")
+        for st in steps["steps"]:
+            print(f"| {st['step']} | {st['wasm_memory_bytes'] / 2**20:.1f} MiB |")
+        print("\nUntil 2026-11-21 `classify` left each run's profile (every column's sample) to the JS garbage "
+              "collector, which rarely ran: the heap grew by the samples on every call, and the harness, which "
+              "classifies the batch ten times, measured 46 MiB. It is now freed at once; a Node test classifies "
+              "the same input 20 times and requires the memory to stay flat.\n")
     if thr:
         t1, t2 = ms(single.get("batch_100_columns")), ms(thr.get("batch_100_columns"))
         print(f"Threaded build in Chromium (cross-origin isolated page, harness in a Web Worker, 2 threads): 100 columns × 1,000 rows "

@@ -17,6 +17,7 @@ bash pkg-scripts/build-wasm.sh --threads
 
 echo "== Node"
 node tests/benches/wasm/node-bench.mjs --runs "$RUNS" > "$out/node.json"
+node tests/benches/wasm/wasm-memory.mjs > "$out/wasm-memory.json"
 # SCALAR=1: also a whole scalar build of the module (SIMD128 off; a full tract build, ~8 min) for an
 # end-to-end comparison. The kernel-level comparison is always in the harness.
 if [ "${SCALAR:-0}" = 1 ]; then

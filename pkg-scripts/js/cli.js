@@ -136,7 +136,8 @@ async function open(path) {
  * holding up to 20 MB of compiler memory: a third of the CLI's peak memory. A larger tier-up budget
  * keeps run-once code on the baseline compiler, and one compile task at a time bounds the
  * compiler's memory by the largest hot function. BENCHMARKS.md ("Node CLI") has the figures: peak
- * RSS on 1 GiB falls by about a quarter, at the same speed. Flags given to `node` by hand win.
+ * RSS on 1 GiB falls by about a quarter; the speed stays within this machine's noise. Flags given
+ * to `node` by hand win.
  */
 function tuneCompiler() {
   if (process.execArgv.some((f) => /^--(no-)?(wasm|liftoff)/.test(f))) return;

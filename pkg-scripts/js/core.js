@@ -269,7 +269,14 @@ export function createApi(instantiate) {
         onProgress?.({ bytesRead: profiler.bytesRead, rowsRead: profiler.rowsRead });
       }
       checkSignal(signal);
-      return take(engine.classifyProfiled(profiler.finishProfile()), format);
+      // The profile holds every column's sample in wasm memory: free it now, not when (if ever)
+      // the JS garbage collector finalises the handle, or each call grows the heap by the samples.
+      const profiled = profiler.finishProfile();
+      try {
+        return take(engine.classifyProfiled(profiled), format);
+      } finally {
+        profiled.free();
+      }
     } finally {
       profiler.free();
     }

@@ -223,3 +223,27 @@ test('the graph run alone on the model\'s own probabilities gives the report\'s 
   assert.throws(() => dc.refine(columns.slice(1), probs), (e) => e.code === 'INVALID_OPTION' && /6 columns|5 columns/.test(e.message));
   assert.throws(() => dc.refine(columns, Array.from(probs)), { code: 'INVALID_OPTION', option: 'probs' });
 });
+
+test('classifying the same input again and again does not grow the wasm memory', async () => {
+  const header = Array.from({ length: 40 }, (_, c) => `col_${c}`).join(',');
+  const rows = Array.from({ length: 500 }, (_, r) =>
+    Array.from({ length: 40 }, (_, c) => `v${c}.${r}@example.org`).join(','),
+  );
+  const csv = [header, ...rows].join('\n');
+  for (const input of [csv, new TextEncoder().encode(csv)]) {
+    // Two runs first: the heap reaches its working size (the samples, the cache, the model's buffers).
+    for (let i = 0; i < 2; i++) {
+      dc.clearCache();
+      await dc.classify(input);
+    }
+    const settled = dc.info().memoryBytes;
+    for (let i = 0; i < 10; i++) {
+      dc.clearCache();
+      await dc.classify(input);
+      await dc.classifyText(input);
+    }
+    const grown = dc.info().memoryBytes - settled;
+    // Each run's samples hold about 0.6 MB here: keeping them would add over 10 MB.
+    assert.ok(grown < 1 << 20, `wasm memory grew by ${grown} bytes over 20 runs`);
+  }
+});
