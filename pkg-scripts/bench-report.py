@@ -25,8 +25,11 @@ WHY = """## Why targets are missed, and what would close the gap
   per-value analysis (`ValueFacts::of`), 15 % in n-gram hashing, 7 % in `log2` (byte entropy), 5 %
   in splitting words (done twice per value), and 3-4 % each in the URL, base64 and version
   validators. Those passes are now one per statistic group, the entropy terms come from a table and
-  words are split once (same features, bit for bit); the run above measures the result (the e-mail
-  column went from 781 µs to the figure above). What remains is per distinct value: an
+  words are split once (same features, bit for bit): the e-mail column went from 781 µs to 610 µs
+  in the runs of that day. Wall-clock figures on this machine drift by up to 1.7x between runs: on
+  2026-11-21 evening the e-mail column took 0.9-1.06 ms with both that commit's build and a later
+  one, run side by side, and callgrind counted the same 7.83 million instructions per column for
+  both. What remains is per distinct value: an
   all-distinct 1,000-value column analyses 1,000 values; columns with few distinct values are
   already 5-8x cheaper (the `name` column). Reaching 100 µs needs analysing a bounded subsample of
   the distinct values (an approximation the model would have to be retrained and re-evaluated with)
@@ -36,7 +39,12 @@ WHY = """## Why targets are missed, and what would close the gap
   smaller network, or int8 weights, would cut that.
 - **Column graph, 50 columns**: the benchmark makes every column uncertain (top probability 0.8),
   so every column takes part in every refinement round. This is the worst case. Tables where most
-  columns are confident run about 3x faster.
+  columns are confident run about 3x faster. callgrind (2026-11-21): 2.68 million instructions per
+  build, 62 % in the five refinement rounds (23 % of it the 38×38 PMI product per column per round,
+  `Prior::times`, already vectorised four lanes wide), 14 % building the edges and 11 % the
+  influences. The same code in wasm ran the 50 columns in 0.36-0.43 ms; natively it sits just over
+  the line. Fewer rounds or skipping settled columns would cut it, at the cost of changing the
+  calibrated results.
 - **Ingest** (callgrind on a 30 MB, 20-column generated CSV): about 69 instructions per byte.
   The split is csv-core `read_field` 38 %, per-cell work in `ColumnProfile::add` 19 % (trimming, the
   null-token test, the HyperLogLog hash, the reservoir), the field loop 12 %, and UTF-8 validation 9 %.
@@ -68,7 +76,7 @@ WASM_WHY = """### Why the wasm targets are missed
 - **per-column work** is the same feature extraction as natively (see above), about 1.4x the native
   cost; the SIMD128 path covers only the byte-class scan, which is a small share of it. Speed work on
   feature extraction (issue 6) lowers both.
-- **threads**: two threads speed the 100-column batch up by about 1.3x (×1.26 and ×1.36 in two runs), not 2x: only feature
+- **threads**: two threads speed the 100-column batch up by 1.2-1.5x across runs (the figure above is this run's), not 2x: only feature
   extraction runs in parallel (ingest, the model and the graph stay on one thread), and this machine
   has 2 cores for the pool, the driving worker and the browser. Early in the session the harness ran
   on the page's main thread, where rayon must not block; the threaded build is now used in Web
@@ -214,7 +222,7 @@ def wasm_section(folder):
     mem_path = os.path.join(folder, "node-memory.jsonl")
     if os.path.exists(mem_path):
         runs = [json.loads(l) for l in open(mem_path) if l.strip()]
-        print("Node CLI (`node [flags] pkg/cli.js classify -`) on a generated 20-column CSV from a pipe, median of 3 runs each. "
+        print("Node CLI (`node [flags] pkg/cli.js classify -`) on a generated 20-column CSV from a pipe, median of 3 runs each, the settings interleaved in rotating order (`bash pkg-scripts/bench-node-memory.sh`). "
               "The CLI tunes V8's wasm compiler for its own process (a larger tier-up budget, one compile task: `tuneCompiler` "
               "in `pkg-scripts/js/cli.js`) unless wasm flags are given; `--wasm-tiering-budget=1800000` restates V8's default "
               "and so measures V8's own settings.\n")

@@ -35,40 +35,7 @@ fi
 echo "== headless Chromium (1 and 2 threads)"
 node tests/benches/wasm/browser-bench.mjs --runs "$RUNS" > "$out/chromium.json"
 
-echo "== Node CLI on large generated CSVs: peak RSS (memory must stay flat as the file grows)"
-[ -x target/release/examples/gen_csv ] || cargo build --release --example gen_csv --quiet
-: > "$out/node-memory.jsonl"
-# The CLI as shipped (it tunes V8's wasm compiler for itself, see tuneCompiler in cli.js); then V8's
-# own defaults (the CLI leaves V8 alone when any wasm flag is given, so restating the default tier-up
-# budget is enough); then `--liftoff-only` (baseline compiler only: no optimising compiler's code or
-# compile-time memory, slower code) to show how much of the peak is compiled code.
-for flags in "" "--wasm-tiering-budget=1800000" "--liftoff-only"; do
-  for size in 268435456 1073741824; do
-    [ -n "$flags" ] && [ "$size" != 1073741824 ] && continue
-    for i in 1 2 3; do
-      # shellcheck disable=SC2086
-      target/release/examples/gen_csv "$size" 20 | /usr/bin/time -f '%M %e' -o "$out/time.txt" node $flags pkg/cli.js classify - > /dev/null
-      read -r kib secs < "$out/time.txt"
-      echo "{\"bytes\": $size, \"node_flags\": \"$flags\", \"peak_rss_kib\": $kib, \"seconds\": $secs}" | tee -a "$out/node-memory.jsonl"
-    done
-  done
-done
-# Where the memory goes (tests/benches/wasm/node-memory.mjs), with the CLI's settings and with V8's.
-target/release/examples/gen_csv 268435456 20 > "$out/memory-input.csv"
-: > "$out/node-memory-breakdown.jsonl"
-for flags in "--wasm-tiering-budget=100000000 --wasm-num-compilation-tasks=1" "--wasm-tiering-budget=1800000"; do
-  # shellcheck disable=SC2086
-  node $flags tests/benches/wasm/node-memory.mjs "$out/memory-input.csv" >> "$out/node-memory-breakdown.jsonl"
-done
-rm -f "$out/memory-input.csv"
-# Node alone, and Node with the package loaded and its model ready, before any data.
-for what in bare init; do
-  for i in 1 2 3; do
-    if [ "$what" = bare ]; then /usr/bin/time -f '%M' -o "$out/time.txt" node -e 0
-    else /usr/bin/time -f '%M' -o "$out/time.txt" node --input-type=module -e "import {init, info} from './pkg/node.js'; await init(); info();"; fi
-    echo "{\"baseline\": \"$what\", \"peak_rss_kib\": $(cat "$out/time.txt")}" | tee -a "$out/node-memory.jsonl"
-  done
-done
+bash pkg-scripts/bench-node-memory.sh
 
 echo "== sizes"
 wdir=$(mktemp -d)
