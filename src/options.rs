@@ -126,14 +126,22 @@ impl Options {
             OptionsSpec::default()
         } else {
             let keys: Map<String, Value> = serde_json::from_str(text).map_err(|e| invalid("options", e))?;
-            // Each key on its own first, so that an unknown key or a value of the wrong type is
-            // reported under that key (serde would name no key for a type error). For an unknown
-            // key serde's message lists the known ones.
-            for (key, value) in &keys {
-                let one = Map::from_iter([(key.clone(), value.clone())]);
-                OptionsSpec::deserialize(Value::Object(one)).map_err(|e| invalid(key, e))?;
+            let all = Value::Object(keys);
+            match OptionsSpec::deserialize(&all) {
+                Ok(spec) => spec,
+                // Serde names no key for a type error: try the keys one by one, so that the error
+                // is reported under the key at fault. For an unknown key serde's message lists the
+                // known ones.
+                Err(whole) => {
+                    if let Value::Object(keys) = &all {
+                        for (key, value) in keys {
+                            let one = Map::from_iter([(key.clone(), value.clone())]);
+                            OptionsSpec::deserialize(Value::Object(one)).map_err(|e| invalid(key, e))?;
+                        }
+                    }
+                    return Err(invalid("options", whole));
+                }
             }
-            OptionsSpec::deserialize(Value::Object(keys)).map_err(|e| invalid("options", e))?
         };
         let d = Options::default();
         let max_cell_bytes = spec.max_cell_bytes.unwrap_or(d.limits.max_cell_bytes);

@@ -248,6 +248,20 @@ export function createApi(instantiate) {
     }
   }
 
+  /**
+   * Ends `profiler`'s input and classifies it with `engine`. The wasm-side profile holds every
+   * column's sample: it is freed here, not when (if ever) the garbage collector finalises its
+   * handle, or each run would grow wasm memory by the samples.
+   */
+  function classifyFinished(profiler, engine, format) {
+    const profiled = profiler.finishProfile();
+    try {
+      return take(engine.classifyProfiled(profiled), format);
+    } finally {
+      profiled.free();
+    }
+  }
+
   async function classifyText(input, options = {}, format = 'json') {
     await init();
     const { onProgress, signal } = options;
@@ -269,14 +283,7 @@ export function createApi(instantiate) {
         onProgress?.({ bytesRead: profiler.bytesRead, rowsRead: profiler.rowsRead });
       }
       checkSignal(signal);
-      // The profile holds every column's sample in wasm memory: free it now, not when (if ever)
-      // the JS garbage collector finalises the handle, or each call grows the heap by the samples.
-      const profiled = profiler.finishProfile();
-      try {
-        return take(engine.classifyProfiled(profiled), format);
-      } finally {
-        profiled.free();
-      }
+      return classifyFinished(profiler, engine, format);
     } finally {
       profiler.free();
     }
@@ -320,13 +327,10 @@ export function createApi(instantiate) {
       }
     }
     finish(model) {
-      const profiled = this.finishProfile();
       try {
-        return JSON.parse(take(engineFor(model).classifyProfiled(profiled), 'json'));
+        return JSON.parse(classifyFinished(this, engineFor(model), 'json'));
       } catch (e) {
         throw wrapError(e);
-      } finally {
-        profiled.free();
       }
     }
     /** Releases the wasm memory; `finish()` does it too. */
