@@ -2,8 +2,9 @@
 # Rebuild DataCloak's column model from a fresh clone:   bash models/train.sh
 #
 #   venv (reused) -> pip install -> cargo build --release --bin datacloak -> generate.py (synthetic tables)
-#   -> real_tables.py (hand-labelled real tables) -> features.py (Rust CLI) -> train.py (MLP, ONNX export,
-#   golden vectors) -> metrics.py (held-out test tables, model-level and end to end) -> models/datacloak-v1/
+#   -> real_tables.py (hand-labelled real tables) -> corpus_tables.py (labelled real-table corpus, when
+#   ../shared/corpus/real is there) -> features.py (Rust CLI) -> train.py (MLP, ONNX export,
+#   golden vectors) -> cv.py (leave-sources-out) -> metrics.py (held-out test tables, model-level and end to end) -> models/datacloak-v1/
 #
 # Environment: DATACLOAK_CACHE (venv location, default ~/.cache/datacloak), CORPUS (default target/corpus),
 # OUT (default models/datacloak-v1), TABLES (synthetic tables, default 6000), SEED (default 20240601),
@@ -41,10 +42,14 @@ rm -rf "$CORPUS"
 "$PY" models/training/generate.py "$CORPUS" --tables "$TABLES" --seed "$SEED"
 step "real tables"
 "$PY" models/training/real_tables.py "$CORPUS"
+step "real-table corpus (../shared/corpus/real, when present)"
+"$PY" models/training/corpus_tables.py "$CORPUS"
 step "features (Rust CLI)"
 "$PY" models/training/features.py "$CORPUS" --bin "$BIN"
 step "train + export ONNX + golden vectors"
 "$PY" models/training/train.py "$CORPUS" --out "$OUT"
+step "leave-sources-out cross-validation over the real corpus"
+"$PY" models/training/cv.py "$CORPUS"
 step "metrics on held-out test tables"
 "$PY" models/training/metrics.py "$CORPUS" --model "$OUT/model.onnx" --bin "$BIN" \
   --command "python models/training/metrics.py $CORPUS --model $OUT/model.onnx --bin $BIN"

@@ -16,7 +16,7 @@ if ! command -v cargo-fuzz >/dev/null 2>&1; then
 fi
 SECONDS_PER_TARGET="${1:-600}"
 shift || true
-TARGETS=("${@:-ingest features classify}")
+TARGETS=("${@:-ingest features classify model}")
 # shellcheck disable=SC2206
 TARGETS=(${TARGETS[*]})
 for t in "${TARGETS[@]}"; do

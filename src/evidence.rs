@@ -1,5 +1,6 @@
 //! Evidence: sentences a person can check, built from the same numbers the model saw.
 
+use crate::display::quoted;
 use crate::features::{header, ColumnFeatures};
 use crate::ingest::ColumnProfile;
 
@@ -182,12 +183,12 @@ pub fn sentences(
     }
     if let Some((hint, score)) = header::best_hint(&col.name) {
         let strength = if score >= 0.9 { "suggests" } else { "hints at" };
-        out.push(format!("header '{}' {strength} {hint}", col.name.trim()));
+        out.push(format!("header '{}' {strength} {hint}", quoted(&col.name)));
     } else if header::is_generic(&col.name) {
         out.push("the header says nothing; judged by the values alone".to_string());
     }
     if !neighbours.is_empty() {
-        let list: Vec<String> = neighbours.iter().map(|(name, l)| format!("'{name}' ({l})")).collect();
+        let list: Vec<String> = neighbours.iter().map(|(name, l)| format!("'{}' ({l})", quoted(name))).collect();
         let joined = match list.len() {
             1 => list[0].clone(),
             _ => format!("{} and {}", list[..list.len() - 1].join(", "), list[list.len() - 1]),
@@ -214,6 +215,32 @@ pub fn sentences(
         ));
     }
     out
+}
+
+/// When the values say one thing and the label another (a header `order_ref` over values that
+/// pass the SSN rules, labelled identifier): a sentence naming what the values look like, so that
+/// the user sees why the confidence is lower. `None` when the runner-up's own value checks do not
+/// hold for most values.
+pub fn disagreement(label: &str, runner_up: &str, f: &ColumnFeatures, col: &ColumnProfile) -> Option<String> {
+    if label == runner_up {
+        return None;
+    }
+    let (_, checks) = CHECKS.iter().find(|(l, _)| *l == runner_up)?;
+    let (v, phrase) = checks
+        .iter()
+        .map(|(slot, phrase)| (f.get(slot).unwrap_or(0.0), *phrase))
+        .max_by(|a, b| a.0.total_cmp(&b.0))?;
+    // Numbers, dates and words match many labels' checks; only specific validators count.
+    let generic = ["num.rate", "date.date", "tok.many_words", "num.age_range", "num.lat_range", "num.lon_range"];
+    let slot = checks.iter().find(|(_, p)| *p == phrase).map(|(s, _)| *s)?;
+    if v < 0.8 || generic.contains(&slot) {
+        return None;
+    }
+    Some(format!(
+        "but {}% of {} sampled values {phrase}, as {runner_up} would: the values and the label disagree",
+        pct(v),
+        col.sample.len()
+    ))
 }
 
 #[cfg(test)]

@@ -5,13 +5,15 @@
 //! (fixed-length vectors) → [`model`] (ONNX via tract) → [`graph`] (neighbouring columns correct
 //! each other) → [`report`]. The core touches no network, file or clock: callers hand it bytes.
 //!
-//! ```no_run
-//! let report = datacloak::classify_csv(b"email\nann@example.org\n", &datacloak::Options::default())?;
+//! ```
+//! let csv = b"email\nann@example.org\nbo.chan@example.com\n";
+//! let report = datacloak::classify_csv(csv, &datacloak::Options::default())?;
 //! assert_eq!(report.columns[0].label, "email");
 //! # Ok::<(), datacloak::Error>(())
 //! ```
 
 pub mod classify;
+pub mod display;
 pub mod error;
 mod evidence;
 pub mod features;

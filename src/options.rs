@@ -77,11 +77,19 @@ struct OptionsSpec {
     has_header: Option<bool>,
     seed: Option<u64>,
     source: Option<String>,
-    max_cell_bytes: Option<usize>,
-    max_columns: Option<usize>,
+    // Limits are read as u64 on every platform and clamped to what the platform can address, so
+    // that a limit above 4 GiB means "no practical limit" in wasm32 as in a 64-bit build instead
+    // of an error in one and a number in the other.
+    max_cell_bytes: Option<u64>,
+    max_columns: Option<u64>,
     max_bytes: Option<u64>,
-    max_value_bytes: Option<usize>,
-    max_sample_bytes: Option<usize>,
+    max_value_bytes: Option<u64>,
+    max_sample_bytes: Option<u64>,
+}
+
+/// A limit as the platform holds it: values past `usize::MAX` (wasm32: 4 GiB) are clamped to it.
+pub fn clamp_limit(v: u64) -> usize {
+    usize::try_from(v).unwrap_or(usize::MAX)
 }
 
 /// An option's name as JSON callers (the JS API) write it: the Rust field name in camelCase
@@ -144,7 +152,7 @@ impl Options {
             }
         };
         let d = Options::default();
-        let max_cell_bytes = spec.max_cell_bytes.unwrap_or(d.limits.max_cell_bytes);
+        let max_cell_bytes = spec.max_cell_bytes.map_or(d.limits.max_cell_bytes, clamp_limit);
         let opts = Options {
             sample_size: spec.sample_size.unwrap_or(d.sample_size),
             delimiter: spec.delimiter.as_deref().map(parse_delimiter).transpose()?,
@@ -153,13 +161,13 @@ impl Options {
             source: spec.source.unwrap_or(d.source),
             limits: Limits {
                 max_cell_bytes,
-                max_columns: spec.max_columns.unwrap_or(d.limits.max_columns),
+                max_columns: spec.max_columns.map_or(d.limits.max_columns, clamp_limit),
                 max_bytes: spec.max_bytes.or(d.limits.max_bytes),
                 // A small cell limit lowers the analysed prefix with it unless both are given.
                 max_value_bytes: spec
                     .max_value_bytes
-                    .unwrap_or(d.limits.max_value_bytes.min(max_cell_bytes)),
-                max_sample_bytes: spec.max_sample_bytes.unwrap_or(d.limits.max_sample_bytes),
+                    .map_or(d.limits.max_value_bytes.min(max_cell_bytes), clamp_limit),
+                max_sample_bytes: spec.max_sample_bytes.map_or(d.limits.max_sample_bytes, clamp_limit),
             },
         };
         opts.validate()?;

@@ -1,6 +1,7 @@
 //! The report: what the caller gets back, serialised as JSON by the CLI, the wasm face and the
 //! Worker alike (one shape everywhere, so outputs can be compared byte for byte).
 
+use crate::display::for_terminal;
 use serde::Serialize;
 
 /// The keys every column report carries: the stable interface other programs depend on.
@@ -57,7 +58,15 @@ pub struct ColumnReport {
     pub stats: ColumnStats,
     /// Importance in the column graph (PageRank; sums to 1 over the columns).
     pub rank: f32,
+    /// The top label's confidence is below [`UNCERTAIN_BELOW`]: look at the alternatives (the
+    /// evidence names any highly sensitive one).
+    pub uncertain: bool,
 }
+
+/// Confidence under which a column's label is reported as uncertain.
+pub const UNCERTAIN_BELOW: f32 = 0.6;
+/// A highly sensitive alternative at least this likely is named in an uncertain column's evidence.
+pub const SENSITIVE_ALTERNATIVE: f32 = 0.2;
 
 /// An edge of the column graph, for pictures of the table.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -132,14 +141,16 @@ impl Report {
             "conf".into(),
             "evidence".into(),
         ]];
+        // Names and evidence come from the input: escaped so that they cannot move the cursor,
+        // erase rows, forge lines or reorder text on the terminal.
         for c in &r.columns {
             rows.push([
-                c.name.clone(),
+                for_terminal(&c.name),
                 c.label.clone(),
                 c.kind.to_string(),
                 c.sensitivity.to_string(),
                 format!("{:.2}", c.confidence),
-                c.evidence.first().cloned().unwrap_or_default(),
+                for_terminal(&c.evidence.first().cloned().unwrap_or_default()),
             ]);
         }
         let widths: Vec<usize> = (0..5)
@@ -153,6 +164,9 @@ impl Report {
             }
             s.push_str(&row[5]);
             s.push('\n');
+        }
+        for w in &r.table.warnings {
+            s.push_str(&format!("warning: {}\n", for_terminal(w)));
         }
         s.push_str(&r.table.summary.text);
         s
@@ -198,6 +212,7 @@ mod tests {
                 max_length: 3,
             },
             rank: 1.0,
+            uncertain: false,
         };
         let v = serde_json::to_value(&col).unwrap();
         let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();

@@ -124,6 +124,19 @@ pub fn kind_of(label: &str) -> Kind {
 
 #[cfg(test)]
 mod tests {
+
+    /// The TypeScript declarations list exactly these kinds (`Kind` in index.d.ts), so that the
+    /// declared type of `ColumnReport.kind` cannot drift from what reports carry.
+    #[test]
+    fn typescript_declares_every_kind() {
+        let dts = include_str!("../pkg-scripts/js/index.d.ts");
+        let start = dts.find("export type Kind =").expect("index.d.ts declares Kind");
+        let decl = &dts[start..start + dts[start..].find(';').unwrap()];
+        let declared: Vec<&str> = decl.split('\'').skip(1).step_by(2).collect();
+        let ours: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(declared, ours);
+    }
+
     use super::*;
 
     #[test]

@@ -275,3 +275,10 @@ pub fn class_counts(bytes: &[u8], simd: bool) -> Vec<u32> {
     let _ = simd;
     crate::features::scan::class_counts_scalar(bytes).to_vec()
 }
+
+/// Text as a terminal may show it: control, bidi and zero-width characters escaped
+/// ([`crate::display::for_terminal`]), for the Node CLI's error messages.
+#[wasm_bindgen(js_name = forTerminal)]
+pub fn for_terminal(text: &str) -> String {
+    crate::display::for_terminal(text)
+}

@@ -232,3 +232,52 @@ fn custom_model_mismatch_is_a_model_error() {
         .unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+/// The probe's leak: with no header line, the first row of e-mail addresses, names, IBANs and
+/// key ids was taken for the header and printed as column names, in evidence and in the table.
+#[test]
+fn a_headerless_file_never_echoes_its_first_row() {
+    let rows = [
+        "ann.lee@example.org,Ann Lee,DE89370400440532013000,AKIAIOSFODNN7EXAMPLE,Tr0ub4dor&3",
+        "bo.chan@example.com,Bo Chan,GB82WEST12345698765432,AKIAI44QH8DHBEXAMPLE,correct-horse-9",
+        "cy.diaz@example.net,Cy Diaz,FR1420041010050500013M02606,AKIAJ2XEXAMPLEKEY123,P@ssw0rd!2024",
+    ];
+    let p = scratch("nh.csv", format!("{}\n", rows.join("\n")).as_bytes());
+    let r = report(&p);
+    assert_eq!(r["table"]["has_header"], false);
+    assert_eq!(r["table"]["rows"], 3, "the first row is data and counts");
+    let json = serde_json::to_string(&r).unwrap();
+    let table = bin().args(["classify", "--format", "table"]).arg(&p).output().unwrap();
+    let text = String::from_utf8_lossy(&table.stdout);
+    for cell in rows[0].split(',') {
+        assert!(!json.contains(cell), "{cell} leaked into the JSON report");
+        assert!(!text.contains(cell), "{cell} leaked into the table");
+    }
+    assert_eq!(label_of(&r, "column_1"), "email");
+    assert_eq!(label_of(&r, "column_3"), "iban");
+}
+
+/// `--format table` is for a terminal: names that carry ANSI sequences, carriage returns, line
+/// breaks, bidi or zero-width characters are printed escaped, so they cannot erase, hide, forge
+/// or reorder rows.
+#[test]
+fn the_table_format_escapes_terminal_controls() {
+    let csv = "\"ssn\u{1b}[2K\r\",\"card\nfake row\",\"x\u{202e}yz\u{2066}\",\"a\u{200b}b\u{feff}\"\n\
+               078-05-1120,4111111111111111,1,2\n219-09-9999,5500000000000004,3,4\n";
+    let p = scratch("inject.csv", csv.as_bytes());
+    let out = bin().args(["classify", "--format", "table"]).arg(&p).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for bad in ['\u{1b}', '\r', '\u{202e}', '\u{2066}', '\u{200b}', '\u{feff}'] {
+        assert!(!text.contains(bad), "{:?} reached the terminal: {text:?}", bad);
+    }
+    assert!(text.contains("ssn\\u{1b}[2K\\r"), "{text}");
+    assert!(text.contains("card\\nfake row"), "{text}");
+    // One line per column, the header line and the summary: no forged rows.
+    assert_eq!(text.lines().count(), 1 + 4 + 1, "{text}");
+    // Errors naming a column are escaped as well.
+    let bad = scratch("inject_err.csv", "\"a\u{1b}]0;pwned\u{7}\",b\n1,\"open\n".as_bytes());
+    let out = bin().arg("classify").arg(&bad).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+}

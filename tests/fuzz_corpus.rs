@@ -35,3 +35,8 @@ fn features_corpus() {
 fn classify_corpus() {
     replay("classify", checks::classify);
 }
+
+#[test]
+fn model_corpus() {
+    replay("model", checks::model);
+}

@@ -183,7 +183,12 @@ function columnRow(c, samples) {
   bar.append(fill);
   bar.setAttribute('role', 'img');
   bar.setAttribute('aria-label', `confidence ${percent(c.confidence)}`);
-  cell(tr, 'Confidence', node('span', 'conf', percent(c.confidence)), bar);
+  const conf = [node('span', 'conf', percent(c.confidence)), bar];
+  if (c.uncertain) {
+    tr.dataset.uncertain = 'true';
+    conf.push(node('div', 'uncertain', 'uncertain: check the alternatives'));
+  }
+  cell(tr, 'Confidence', ...conf);
 
   const shownValues = samples.map((v) => node('code', 'value', maskValue(v, c.label, c.sensitivity)));
   cell(tr, 'Sample values', shownValues.length ? list('values', shownValues) : node('span', 'none', '—'));

@@ -47,9 +47,18 @@ def load(corpus):
     ci = z["col"]
     y = np.array([LABEL_INDEX[tables[t]["columns"][c]] for t, c in zip(ti, ci)], dtype=np.int64)
     split = np.array([tables[t]["split"] for t in ti])
-    real = np.array([tables[t]["source"].startswith("real:") for t in ti])
+    real = np.array([is_real_source(tables[t]["source"]) for t in ti])
     variant = np.array([tables[t].get("variant", 0) for t in ti])
     return tables, X, y, ti, ci, split, real, variant, str(z["layout"]), [str(n) for n in z["names"]]
+
+
+def is_real_source(source):
+    """Tables nobody on the project generated: packaged real tables and the real-table corpus."""
+    return source.startswith(("real:", "corpus:"))
+
+
+def is_corpus_source(source):
+    return source.startswith("corpus:")
 
 
 HIGH_WEIGHT = 2.5  # missing PII costs more than a false alarm: high-sensitivity labels weigh more
@@ -117,7 +126,7 @@ def softmax(z):
 
 
 def train_mlp(Xtr, ytr, wtr, Xva, yva, wva, hidden, seed, epochs=40, bs=256, lr=2e-3, wd=2e-5, drop=0.15,
-              patience=12, noise=0.05, log=print):
+              patience=12, noise=0.05, log=print, va_real=None):
     rng = np.random.default_rng(seed)
     net = MLP(Xtr.shape[1], hidden, len(LABELS), rng)
     params = net.W + net.b
@@ -163,7 +172,7 @@ def train_mlp(Xtr, ytr, wtr, Xva, yva, wva, hidden, seed, epochs=40, bs=256, lr=
                     upd = upd + lr_ep * wd * pp / lr  # decoupled weight decay (AdamW), scaled with the schedule
                 pp -= upd.astype(np.float32)
         pv = softmax(net.logits(Xva))
-        f1 = macro_f1(yva, pv.argmax(1))
+        f1 = val_score(yva, pv.argmax(1), va_real)
         vloss = float(-(wva * np.log(np.maximum(pv[np.arange(len(yva)), yva], 1e-12))).sum() / wva.sum())
         log(f"  epoch {ep + 1:3d}  train loss {tot / wtr.sum():.4f}  val loss {vloss:.4f}  val macro-F1 {f1:.4f}")
         if f1 > best[0] + 1e-4:
@@ -173,6 +182,15 @@ def train_mlp(Xtr, ytr, wtr, Xva, yva, wva, hidden, seed, epochs=40, bs=256, lr=
             break
     net.W, net.b = best[1]
     return net, best[2] + 1
+
+
+def val_score(y, p, real=None):
+    """What early stopping maximises: macro-F1 on val, and where real val columns exist, the
+    mean of the synthetic and the real figure, so that the epoch is not chosen for the generator
+    alone (the real figure is the one users see)."""
+    if real is None or not real.any() or real.all():
+        return macro_f1(y, p)
+    return 0.5 * (macro_f1(y[~real], p[~real]) + macro_f1(y[real], p[real]))
 
 
 def macro_f1(y, p, labels=None):
@@ -324,7 +342,12 @@ def summary(tables, kept_tables):
         sp = t["split"] + ("_variants" if t.get("variant", 0) else "")
         s["tables"][sp] = s["tables"].get(sp, 0) + 1
         s["columns"][sp] = s["columns"].get(sp, 0) + len(t["columns"])
-        src = t["source"].split("/")[0] if t["source"].startswith("faker:") else "real:" + t["source"][5:].split("/")[0]
+        if t["source"].startswith("faker:"):
+            src = t["source"].split("/")[0]
+        elif t["source"].startswith("corpus:"):
+            src = "corpus"
+        else:
+            src = "real:" + t["source"][5:].split("/")[0]
         for l in t["columns"]:
             per_label[l][sp] += 1
             per_source[src][sp] += 1
@@ -367,15 +390,19 @@ def main(argv=None):
     for m in range(args.members):
         print(f"member {m + 1}/{args.members}", file=sys.stderr)
         net, ep = train_mlp(Z[tr], y[tr], w[tr], Z[va], y[va], w[va], hidden, args.seed + 1000 * m, epochs=args.epochs,
-                            log=lambda s: print(s, file=sys.stderr))
+                            log=lambda s: print(s, file=sys.stderr), va_real=real[va])
         nets.append(net)
         best_ep.append(ep)
     net = Ensemble(nets)
     lv = net.logits(Z[va])
     pv = softmax(lv)
     print(f"ensemble val macro-F1 {macro_f1(y[va], pv.argmax(1)):.4f}", file=sys.stderr)
-    T, nll = fit_temperature(lv, y[va])
-    print(f"temperature {T:.3f} (val NLL {nll:.4f})", file=sys.stderr)
+    # Calibrated on real val tables (whole held-out sources) when there are enough of them: the
+    # generator's columns are easier, and a temperature fitted on them is overconfident on real data.
+    cal = real[va] if real[va].sum() >= 200 else np.ones(int(va.sum()), bool)
+    T, nll = fit_temperature(lv[cal], y[va][cal])
+    calibrated_on = f"{int(cal.sum())} {'real ' if cal.sum() < va.sum() else ''}val columns"
+    print(f"temperature {T:.3f} (NLL {nll:.4f} on {calibrated_on})", file=sys.stderr)
     pmi = cooccurrence_pmi(tables)
     path = os.path.join(args.out, "model.onnx")
     data = export_onnx(path, mean, scale, net, T, layout, pmi)
@@ -393,7 +420,7 @@ def main(argv=None):
     write_golden(args.out, path, sha, layout, X, y, ti, ci, split, tables)
     meta = {
         "labels": LABELS, "sensitivity": sensitivity(), "feature_layout": layout, "n_features": F,
-        "model_sha256": sha, "model_bytes": len(data), "temperature": round(T, 6), "val_nll": round(nll, 5),
+        "model_sha256": sha, "model_bytes": len(data), "temperature": round(T, 6), "val_nll": round(nll, 5), "temperature_fitted_on": calibrated_on,
         "architecture": {"input": "features float32 [N, F]", "standardise": "Sub mean, Mul 1/std, clip to [-8, 8] (Sub/Relu/Mul/Add)",
                          "hidden": list(hidden), "members": args.members, "member_combination": "mean of logits",
                          "activation": "relu", "output": "softmax(logits / T) [N, 38]",
@@ -411,8 +438,10 @@ def main(argv=None):
 
 
 def write_golden(out, model_path, sha, layout, X, y, ti, ci, split, tables, n=32):
-    """32 test columns (spread over labels) with onnxruntime's probabilities, for the Rust runner test."""
-    idx = np.where(split == "test")[0]
+    """32 test columns (spread over labels) with onnxruntime's probabilities, for the Rust runner test.
+    Synthetic columns only: nothing derived from the real-table corpus is written into the project."""
+    synthetic = np.array([tables[t]["source"].startswith("faker:") for t in ti])
+    idx = np.where((split == "test") & synthetic)[0]
     rng = np.random.default_rng(0)
     chosen = []
     by_label = defaultdict(list)

@@ -1255,8 +1255,14 @@ def _date_fmts(ctx):
 def g_date(ctx, n, y0=None, y1=None):
     r = ctx.r
     if y0 is None:
-        y0 = r.choice([1995, 2005, 2015, 2019, 2022])
-        y1 = r.choice([2023, 2024, 2025])
+        # Event dates overlap birth dates: founding years, releases, historical events and
+        # matches from 1850 on, so that a date in 1920-2010 is not a birth date by its range alone.
+        if r.random() < 0.45:
+            y0 = r.choice([1850, 1900, 1920, 1940, 1960, 1975, 1985])
+            y1 = r.choice([1990, 2000, 2010, 2020, 2025])
+        else:
+            y0 = r.choice([1995, 2005, 2015, 2019, 2022])
+            y1 = r.choice([2023, 2024, 2025])
     ds = _dates(ctx, n, y0, max(y0, y1), sort=r.random() < 0.3)
     fmts = _date_fmts(ctx)
     return [_fmt_date(d, r.choice(fmts)) for d in ds]
@@ -1626,7 +1632,9 @@ def g_thing_name(ctx, n):
 def g_identifier(ctx, n, kind=None):
     r, g = ctx.r, ctx.np
     kind = kind or r.choice(["seq", "seq", "seq", "prefixed", "sku", "invoice", "random_int", "hexid",
-                             "order_phone", "isbn", "tracking", "zip_like", "alnum", "ean", "mongo"])
+                             "order_phone", "isbn", "tracking", "zip_like", "alnum", "ean", "mongo",
+                             "letter_digits", "slug", "film_id", "channel_id", "wikidata", "order_ssn",
+                             "routing", "badge", "code_slug"])
     if kind == "seq":
         start = r.choice([0, 1, 1, 1, 100, 1000, 10001, r.randint(1, 10 ** 6)])
         step = r.choice([1, 1, 1, 1, 2, 10])
@@ -1696,6 +1704,44 @@ def g_identifier(ctx, n, kind=None):
         return out
     if kind == "mongo":
         return [f"{r.getrandbits(96):024x}" for _ in range(n)]
+    # Record keys of real datasets, shaped like documents or handles but keys of rows.
+    if kind == "letter_digits":  # one or two letters and 5-7 digits (K000417, AB123456)
+        p = r.choice(UP) if r.random() < 0.7 else rstr(r, UP, 2)
+        w = r.randint(5, 7)
+        return [f"{p if r.random() < 0.8 else r.choice(UP)}{r.randint(0, 10 ** w - 1):0{w}d}" for _ in range(n)]
+    if kind == "slug":  # sports-reference style: 5 letters of the surname, 2 of the given name, 2 digits
+        last, first = ctx.pool("last_name"), ctx.pool("first_name")
+        out = []
+        for _ in range(n):
+            a = re.sub(r"[^a-z]", "", _ascii(r.choice(last)).lower())[:5] or "smith"
+            b = re.sub(r"[^a-z]", "", _ascii(r.choice(first)).lower())[:2] or "jo"
+            out.append(f"{a}{b}{r.randint(1, 3):02d}")
+        return out
+    if kind == "film_id":
+        p = r.choice(["tt", "nm", "ch", "co"])
+        return [f"{p}{r.randint(0, 9999999):07d}" for _ in range(n)]
+    if kind == "channel_id":
+        return ["UC" + rstr(r, B64URL, 22) for _ in range(n)]
+    if kind == "wikidata":
+        return [f"Q{r.randint(1, 120000000)}" for _ in range(n)]
+    if kind == "order_ssn":  # SSN-shaped order/case references that may pass the SSN rules
+        return [f"{r.randint(1, 899):03d}-{r.randint(1, 99):02d}-{r.randint(1, 9999):04d}" for _ in range(n)]
+    if kind == "routing":  # ABA routing numbers: 9 digits with a mod-10 check
+        out = []
+        for _ in range(n):
+            d = [int(c) for c in f"{r.randint(1, 32):02d}" + rstr(r, DIG, 6)]
+            c = (10 - (3 * (d[0] + d[3] + d[6]) + 7 * (d[1] + d[4] + d[7]) + (d[2] + d[5])) % 10) % 10
+            out.append("".join(map(str, d)) + str(c))
+        return out
+    if kind == "badge":
+        p = r.choice(["", "B", "#", "BDG-", "E"])
+        w = r.randint(4, 6)
+        return [f"{p}{r.randint(0, 10 ** w - 1):0{w}d}" for _ in range(n)]
+    if kind == "code_slug":  # lower-case keys of things: "new-york-knicks", "river_thames"
+        words = ctx.pool("city")
+        sep = r.choice(["-", "_"])
+        return [sep.join(_ascii(w).lower() for w in r.choice(words).split()) + (
+            f"{sep}{r.randint(1, 99)}" if r.random() < 0.3 else "") for _ in range(n)]
     raise ValueError(kind)
 
 

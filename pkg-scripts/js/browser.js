@@ -37,7 +37,7 @@ const api = createApi(async ({ module, wasm, threads } = {}) => {
   return { glue, exports };
 });
 
-export const { init, classify, classifyText, createProfiler, info, profile, features, predict, refine, clearCache, classCounts } = api;
+export const { init, classify, classifyText, createProfiler, info, profile, features, predict, refine, clearCache, classCounts, forTerminal } = api;
 export { DataCloakError };
 
 /**

@@ -4,7 +4,7 @@
 import { read } from 'node:fs';
 import v8 from 'node:v8';
 import { open as openFile, readFile } from 'node:fs/promises';
-import { classifyText, init } from './node.js';
+import { classifyText, forTerminal, init } from './node.js';
 
 const USAGE = `datacloak — what each column of a CSV holds, computed on this machine (wasm build)
 
@@ -46,8 +46,10 @@ function parseArgs(argv) {
     const next = () => rest[++i];
     if (arg in NUMBER_FLAGS) {
       const v = next();
-      if (v === undefined || !/^\d+$/.test(v)) throw new Usage(`${arg} needs a whole number`);
-      a.options[NUMBER_FLAGS[arg]] = Number(v);
+      if (v === undefined || !/^\d+$/.test(v) || BigInt(v) > 2n ** 64n - 1n) throw new Usage(`${arg} needs a whole number`);
+      // Past 2^53 a JS number is not exact: such limits mean "no practical limit", and the core
+      // clamps every limit to what the platform holds, as the native CLI does.
+      a.options[NUMBER_FLAGS[arg]] = Math.min(Number(v), Number.MAX_SAFE_INTEGER);
     } else if (arg === '--format') a.format = next() ?? '';
     else if (arg === '--delimiter') a.options.delimiter = next() ?? '';
     else if (arg === '--header') a.options.hasHeader = true;
@@ -56,7 +58,7 @@ function parseArgs(argv) {
       a.model = next();
       if (a.model === undefined) throw new Usage('--model needs a path');
     } else if (arg === '-h' || arg === '--help') return { help: true };
-    else if (arg.startsWith('--')) throw new Usage(`unknown option '${arg}'`);
+    else if (arg.startsWith('--')) throw new Usage(`unknown option '${arg.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')}'`);
     else a.files.push(arg);
   }
   if (a.format !== 'json' && a.format !== 'table') throw new Usage('--format is json or table');
@@ -185,7 +187,14 @@ async function main(argv) {
     process.stdout.write(`${text}\n`);
     return 0;
   } catch (e) {
-    process.stderr.write(`datacloak: ${e?.message ?? e}\n`);
+    // Messages name columns and files from the input: escaped as the native CLI escapes them.
+    let message = String(e?.message ?? e);
+    try {
+      message = forTerminal(message);
+    } catch {
+      message = message.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, '?');
+    }
+    process.stderr.write(`datacloak: ${message}\n`);
     return exitFor(e);
   }
 }

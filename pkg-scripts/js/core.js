@@ -75,6 +75,60 @@ function byobReader(stream) {
   }
 }
 
+function invalidInput(message) {
+  return new DataCloakError(message, { code: 'INVALID_OPTION', option: 'input' });
+}
+
+/** What a chunk of text or bytes may be; anything else (a number, `null`, a plain object) is an
+ *  error, never a silently dropped chunk or a zero-filled buffer of that many bytes. */
+function describe(v) {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? `a ${v.constructor?.name ?? 'plain'} object` : `the ${typeof v} ${String(v).slice(0, 20)}`;
+}
+
+/**
+ * Turns chunks of text or bytes into bytes. Text is encoded as UTF-8 chunk by chunk; a chunk that
+ * ends in the first half of a surrogate pair keeps that half for the next chunk (encoding each half
+ * alone would give two U+FFFD instead of the character).
+ */
+function chunkEncoder(where) {
+  const encoder = new TextEncoder();
+  let high = '';
+  return {
+    bytes(c) {
+      if (typeof c === 'string') {
+        let text = high + c;
+        high = '';
+        const last = text.charCodeAt(text.length - 1);
+        if (last >= 0xd800 && last <= 0xdbff) {
+          high = text.slice(-1);
+          text = text.slice(0, -1);
+        }
+        return encoder.encode(text);
+      }
+      if (ArrayBuffer.isView(c)) return new Uint8Array(c.buffer, c.byteOffset, c.byteLength);
+      if (c instanceof ArrayBuffer) return new Uint8Array(c);
+      throw invalidInput(`${where}: a chunk must be a string, Uint8Array or ArrayBuffer, not ${describe(c)}`);
+    },
+    /** What is left at the end of the input: a lone half of a pair, encoded as U+FFFD. */
+    end() {
+      const rest = high;
+      high = '';
+      return rest ? encoder.encode(rest) : null;
+    },
+  };
+}
+
+/** Lets timers, I/O and aborts run: a source whose chunks are all ready at once (or empty) would
+ *  otherwise keep the event loop on microtasks only, and neither `signal` nor a timeout could fire. */
+function yieldToEventLoop() {
+  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+}
+
+/** Chunks handed over between two turns of the event loop. */
+const CHUNKS_PER_TURN = 64;
+
 /** The input as a sequence of byte chunks, whatever its type. An abort of `signal` rejects even
  *  while a read is pending, and releases the source. */
 async function* chunksOf(input, signal) {
@@ -86,9 +140,11 @@ async function* chunksOf(input, signal) {
     return;
   }
   if (typeof Blob !== 'undefined' && input instanceof Blob) input = input.stream();
-  const encoder = new TextEncoder();
-  const asBytes = (c) => (typeof c === 'string' ? encoder.encode(c) : ArrayBuffer.isView(c)
-    ? new Uint8Array(c.buffer, c.byteOffset, c.byteLength) : new Uint8Array(c));
+  const enc = chunkEncoder('input');
+  let turn = 0;
+  const pace = async () => {
+    if (++turn % CHUNKS_PER_TURN === 0) await yieldToEventLoop();
+  };
   if (input && typeof input.getReader === 'function') {
     // A byte stream (Blob.stream() is one) is read into one reused buffer. A default reader makes
     // a new buffer per chunk, and Chromium's workers leave them uncollected: classifying a 200 MB
@@ -100,9 +156,14 @@ async function* chunksOf(input, signal) {
       for (;;) {
         const read = byob ? reader.read(new Uint8Array(buffer)) : reader.read();
         const { done, value } = await unlessAborted(read, signal);
-        if (done) return;
+        if (done) {
+          const rest = enc.end();
+          if (rest) yield rest;
+          return;
+        }
+        await pace();
         if (!byob) {
-          yield asBytes(value);
+          yield enc.bytes(value);
           continue;
         }
         // The consumer copies the chunk (into wasm memory) before asking for the next one.
@@ -125,11 +186,17 @@ async function* chunksOf(input, signal) {
         reading = true;
         const step = await unlessAborted(iterator.next(), signal);
         reading = false;
+        if (step === null || typeof step !== 'object') {
+          throw invalidInput(`input: the async iterator's next() resolved to ${describe(step)}, not {done, value}`);
+        }
         if (step.done) {
           done = true;
+          const rest = enc.end();
+          if (rest) yield rest;
           return;
         }
-        yield asBytes(step.value);
+        await pace();
+        yield enc.bytes(step.value);
       }
     } finally {
       // Lets the source clean up when we leave early, as `for await` does. An async generator
@@ -180,10 +247,36 @@ function columnsOf(rows) {
   return columns;
 }
 
+function invalidOption(option, message) {
+  return new DataCloakError(`option ${option}: ${message}`, { code: 'INVALID_OPTION', option });
+}
+
+/** Refuses options the JS layer would otherwise misread: `null` or a non-object as the options,
+ *  an `onProgress` that is not a function, a `signal` that is not an AbortSignal, and numbers
+ *  that JSON cannot carry (NaN and Infinity became `null` and the default, silently). */
+function checkOptions(options) {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw invalidOption('options', `must be an object, not ${describe(options)}`);
+  }
+  const { onProgress, signal } = options;
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    throw invalidOption('onProgress', `must be a function, not ${describe(onProgress)}`);
+  }
+  if (signal !== undefined && !(typeof signal === 'object' && signal !== null && typeof signal.aborted === 'boolean'
+    && typeof signal.addEventListener === 'function')) {
+    throw invalidOption('signal', `must be an AbortSignal, not ${describe(signal)}`);
+  }
+  for (const [k, v] of Object.entries(options)) {
+    if (typeof v === 'number' && !Number.isFinite(v)) throw invalidOption(k, `must be a finite number, not ${v}`);
+  }
+  return options;
+}
+
 /** Splits user options into the core's JSON and the JS-only parts. */
 function splitOptions(options, input) {
   const core = {};
-  for (const [k, v] of Object.entries(options ?? {})) {
+  for (const [k, v] of Object.entries(checkOptions(options))) {
     if (!JS_ONLY.has(k) && v !== undefined) core[k] = v;
   }
   if (core.source === undefined && typeof File !== 'undefined' && input instanceof File) core.source = input.name;
@@ -203,6 +296,8 @@ export function createApi(instantiate) {
   const engines = new WeakMap();
   /** The same engines, for `clearCache` (a WeakMap cannot be walked). */
   const customEngines = new Set();
+  /** Custom models loaded so far (info().customModelsLoaded): each load costs tens of ms. */
+  let modelsLoaded = 0;
 
   async function init(initOptions) {
     if (glue) return;
@@ -228,10 +323,15 @@ export function createApi(instantiate) {
           code: 'INVALID_OPTION', option: 'model',
         });
       }
-      let e = engines.get(bytes);
+      // Keyed by the caller's buffer: a fresh view of the same ArrayBuffer on every call must not
+      // load (and optimise) the model again.
+      const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      const key = whole ? bytes.buffer : bytes;
+      let e = engines.get(key);
       if (!e) {
-        engines.set(bytes, (e = new glue.Engine(bytes)));
+        engines.set(key, (e = new glue.Engine(bytes)));
         customEngines.add(new WeakRef(e));
+        modelsLoaded += 1;
       }
       return e;
     } catch (e) {
@@ -264,7 +364,7 @@ export function createApi(instantiate) {
 
   async function classifyText(input, options = {}, format = 'json') {
     await init();
-    const { onProgress, signal } = options;
+    const { onProgress, signal } = checkOptions(options);
     checkSignal(signal);
     const coreOptions = splitOptions(options, input);
     const engine = engineFor(options.model);
@@ -300,9 +400,10 @@ export function createApi(instantiate) {
         throw wrapError(e);
       }
     }
+    #text = chunkEncoder('push');
     push(chunk) {
       if (!this.#inner) throw new DataCloakError('profiler used after finish()', { code: 'STATE' });
-      const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+      const bytes = this.#text.bytes(chunk);
       try {
         this.#inner.push(bytes);
       } catch (e) {
@@ -319,6 +420,8 @@ export function createApi(instantiate) {
     finishProfile() {
       if (!this.#inner) throw new DataCloakError('profiler used after finish()', { code: 'STATE' });
       try {
+        const rest = this.#text.end();
+        if (rest) this.#inner.push(rest);
         return this.#inner.finish();
       } catch (e) {
         throw wrapError(e);
@@ -373,6 +476,12 @@ export function createApi(instantiate) {
     createProfiler(options = {}) {
       return new Profiler(splitOptions(options));
     },
+    /** `text` with control, bidi and zero-width characters escaped (the native CLI's rule), for
+     *  printing names from the input on a terminal. Needs `init()`. */
+    forTerminal(text) {
+      if (!glue) throw new DataCloakError('call `await init()` first', { code: 'STATE' });
+      return glue.forTerminal(String(text));
+    },
     /** Facts about the loaded build, for tools and benchmarks. */
     info() {
       if (!glue) throw new DataCloakError('call `await init()` first', { code: 'STATE' });
@@ -386,6 +495,7 @@ export function createApi(instantiate) {
         threads: Boolean(glue.initThreadPool),
         memoryBytes: exports?.memory?.buffer?.byteLength ?? null,
         featureCache: { hits, misses },
+        customModelsLoaded: modelsLoaded,
       };
     },
     profile,

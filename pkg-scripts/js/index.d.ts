@@ -3,6 +3,10 @@
 /** Sensitivity of a label: `high` (identifies or harms a person alone), `medium`, `low`. */
 export type Sensitivity = 'high' | 'medium' | 'low';
 
+/** The shape of a column's values (`taxonomy::Kind` in the Rust core). */
+export type Kind =
+  | 'text_long' | 'text_short' | 'numeric' | 'datetime' | 'categorical' | 'identifier' | 'boolean' | 'unknown';
+
 export interface Scored {
   label: string;
   confidence: number;
@@ -21,10 +25,11 @@ export interface ColumnStats {
 export interface ColumnReport {
   name: string;
   index: number;
-  /** A label of the taxonomy, e.g. `email`, `us_ssn`, `identifier`, or `empty`. */
+  /** A label of the taxonomy (`src/taxonomy.json`), e.g. `email`, `ssn`, `identifier`, or `empty`;
+   *  a custom model may add its own. */
   label: string;
-  /** Broad kind of the label: `contact`, `identity`, `financial`, `datetime`, ... */
-  kind: string;
+  /** What the values look like as data. */
+  kind: Kind;
   /** Calibrated probability that `label` is right, 0..1 (3 decimals). */
   confidence: number;
   sensitivity: Sensitivity;
@@ -34,6 +39,9 @@ export interface ColumnReport {
   stats: ColumnStats;
   /** Importance in the column graph (sums to 1 over the columns). */
   rank: number;
+  /** The confidence is below 0.6: check the alternatives (the evidence names any highly
+   *  sensitive one above 0.2). */
+  uncertain: boolean;
 }
 
 export interface EdgeReport {
@@ -101,7 +109,8 @@ export interface ClassifyOptions {
 export interface InitOptions {
   /** A compiled module (required on Cloudflare Workers unless the bundler imports the .wasm). */
   module?: WebAssembly.Module;
-  /** The .wasm as bytes or a URL, instead of the file next to the package. */
+  /** The .wasm as bytes instead of the file next to the package; in browsers also a URL or a
+   *  `Response` to fetch it from (Node and Workers take bytes or `module` only). */
   wasm?: BufferSource | URL | string | Response;
   /** Browser only: threads for the threaded build (cross-origin isolated pages); 1 forces the single-threaded build. */
   threads?: number;
@@ -129,7 +138,7 @@ export class DataCloakError extends Error {
   code:
     | 'EMPTY_INPUT' | 'BINARY_INPUT' | 'UNSUPPORTED_ENCODING' | 'UNTERMINATED_QUOTE' | 'CELL_TOO_LARGE'
     | 'ROW_TOO_LARGE' | 'TOO_MANY_COLUMNS' | 'INPUT_TOO_LARGE' | 'INVALID_OPTION' | 'MODEL' | 'MODEL_MISMATCH' | 'IO'
-    | 'STATE' | 'ABORTED';
+    | 'STATE' | 'ABORTED' | 'INTERNAL';
   /** The input's name (`source`). */
   input?: string;
   /** 1-based record number (the header is row 1). */
@@ -172,18 +181,25 @@ export interface BuildInfo {
   memoryBytes: number | null;
   /** Columns of the default engine answered from the feature cache, and extracted. */
   featureCache: { hits: number; misses: number };
+  /** Custom models loaded (and optimised) so far; the same buffer passed again is not reloaded. */
+  customModelsLoaded: number;
 }
 export function info(): BuildInfo;
+/** `text` with control, bidi and zero-width characters escaped, as the CLIs print names. */
+export function forTerminal(text: string): string;
 export interface Profiled {
   readonly columnCount: number;
   /** Every column's feature vector, concatenated (`featureCount` floats each). */
   features(): Float32Array;
   free(): void;
 }
-/** Profiles an input without classifying it (for tools and benchmarks). */
-export function profile(input: Input, options?: ClassifyOptions): Promise<Profiled>;
+/** Inputs `profile` and `features` take: CSV text or bytes, not arrays of columns or rows. */
+export type CsvInput = Exclude<Input, ColumnInput[] | Array<Record<string, unknown>>>;
+/** Profiles an input without classifying it (for tools and benchmarks); `signal` and
+ *  `onProgress` are not used here. */
+export function profile(input: CsvInput, options?: Omit<ClassifyOptions, 'model' | 'onProgress' | 'signal'>): Promise<Profiled>;
 /** Feature vectors of every column, concatenated (`featureCount` floats each). */
-export function features(input: Input, options?: ClassifyOptions): Promise<Float32Array>;
+export function features(input: CsvInput, options?: Omit<ClassifyOptions, 'model' | 'onProgress' | 'signal'>): Promise<Float32Array>;
 /**
  * Forgets the feature vectors remembered from earlier classifications. Each engine keeps those of
  * its last ~1,000 columns so that re-classifying the same data is fast; they hold no cell values.

@@ -1,7 +1,8 @@
 //! `datacloak`: the native command-line face. Parses arguments, reads files, prints; all the
 //! work is the library's.
 
-use datacloak::options::parse_delimiter;
+use datacloak::display::for_terminal;
+use datacloak::options::{clamp_limit, parse_delimiter};
 use datacloak::{features, ingest, Classifier, Error, Options};
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -51,7 +52,7 @@ fn parse_args(argv: &[String]) -> Result<Args, (ExitCode, String)> {
             return Err((ExitCode::SUCCESS, format!("datacloak {}", env!("CARGO_PKG_VERSION"))))
         }
         Some(c @ ("classify" | "features")) => c.to_string(),
-        Some(other) => return Err(usage_error(format!("unknown command '{other}'"))),
+        Some(other) => return Err(usage_error(format!("unknown command '{}'", for_terminal(other)))),
         None => return Err(usage_error("missing command")),
     };
     let mut a = Args {
@@ -64,13 +65,15 @@ fn parse_args(argv: &[String]) -> Result<Args, (ExitCode, String)> {
         opts: Options::default(),
     };
     let number = |flag: &str, v: Option<&String>| -> Result<u64, (ExitCode, String)> {
-        v.and_then(|s| s.parse().ok())
+        // Digits only, as the Node CLI reads them ("+5" is refused by both).
+        v.filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|s| s.parse().ok())
             .ok_or_else(|| usage_error(format!("{flag} needs a whole number")))
     };
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--format" => a.format = it.next().cloned().unwrap_or_default(),
-            "--sample" => a.opts.sample_size = number(arg, it.next())? as usize,
+            "--sample" => a.opts.sample_size = clamp_limit(number(arg, it.next())?),
             "--delimiter" => {
                 let d = it.next().map(String::as_str).unwrap_or("");
                 a.opts.delimiter = Some(
@@ -81,18 +84,18 @@ fn parse_args(argv: &[String]) -> Result<Args, (ExitCode, String)> {
             "--no-header" => a.opts.has_header = Some(false),
             "--model" => a.model = Some(it.next().cloned().ok_or_else(|| usage_error("--model needs a path"))?),
             "--max-cell-bytes" => {
-                let n = number(arg, it.next())? as usize;
+                let n = clamp_limit(number(arg, it.next())?);
                 a.opts.limits.max_cell_bytes = n;
                 // The analysed prefix of a value cannot be longer than the longest cell.
                 a.opts.limits.max_value_bytes = a.opts.limits.max_value_bytes.min(n);
             }
-            "--max-columns" => a.opts.limits.max_columns = number(arg, it.next())? as usize,
+            "--max-columns" => a.opts.limits.max_columns = clamp_limit(number(arg, it.next())?),
             "--max-bytes" => a.opts.limits.max_bytes = Some(number(arg, it.next())?),
-            "--max-sample-bytes" => a.opts.limits.max_sample_bytes = number(arg, it.next())? as usize,
+            "--max-sample-bytes" => a.opts.limits.max_sample_bytes = clamp_limit(number(arg, it.next())?),
             "--names" => a.names = true,
             "--doc" => a.doc = true,
             "-h" | "--help" => return Err((ExitCode::SUCCESS, USAGE.to_string())),
-            s if s.starts_with("--") => return Err(usage_error(format!("unknown option '{s}'"))),
+            s if s.starts_with("--") => return Err(usage_error(format!("unknown option '{}'", for_terminal(s)))),
             _ => a.files.push(arg.clone()),
         }
     }
@@ -211,7 +214,7 @@ fn main() -> ExitCode {
     }) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("datacloak: {e}");
+            eprintln!("datacloak: {}", for_terminal(&e.to_string()));
             exit_for(&e)
         }
     }

@@ -18,6 +18,9 @@ fn describe(name: &str) -> String {
     if let Some(label) = name.strip_prefix("hdr.hint.") {
         return format!("how strongly the header's words point to `{label}` (0..1, multilingual keyword table)");
     }
+    if let Some(k) = name.strip_prefix("script.") {
+        return rate(&format!("have most of their letters in the {k} script"));
+    }
     if name.starts_with("hdr.char3.") {
         return "hashed character 3-grams of the normalised header (bucket share, square-rooted; 0 for generic headers)".into();
     }

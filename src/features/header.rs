@@ -86,6 +86,9 @@ const SHADOWED: f32 = 0.5;
 const COMPOUND_MIN_LEN: usize = 5;
 /// Only the first tokens of very long headers are looked at.
 const MAX_TOKENS: usize = 32;
+/// Characters of a header looked at: a real header is a few words; a megabyte of header cell
+/// (an accident or an attack) must not cost a megabyte of work per look.
+pub const MAX_HEADER_CHARS: usize = 512;
 
 /// Words allowed between the words of a phrase; never a head word.
 const STOP_WORDS: &[&str] = &[
@@ -219,6 +222,19 @@ pub const KEYWORDS: [(&str, &[(&str, f32)]); 38] = [
             ("nome cognome", 1.0),
             ("volledige naam", 1.0),
             ("naam", 0.5),
+            ("referee", 0.8),
+            ("umpire", 0.8),
+            ("judge", 0.7),
+            ("athlete", 0.8),
+            ("rider", 0.7),
+            ("skater", 0.8),
+            ("candidate", 0.7),
+            ("nominee", 0.7),
+            ("artist", 0.6),
+            ("player", 0.6),
+            ("winner", 0.5),
+            ("head of state", 0.9),
+            ("president", 0.5),
         ],
     ),
     (
@@ -680,6 +696,8 @@ pub const KEYWORDS: [(&str, &[(&str, f32)]); 38] = [
             ("luogo nascita", 0.8),
             ("location", 0.4),
             ("=place", 0.3),
+            ("headquarters", 0.7),
+            ("hq", 0.5),
         ],
     ),
     (
@@ -919,6 +937,7 @@ pub const KEYWORDS: [(&str, &[(&str, f32)]); 38] = [
             ("institution", 0.6),
             ("agency", 0.5),
             ("brand", 0.4),
+            ("maker", 0.7),
         ],
     ),
     (
@@ -992,6 +1011,14 @@ pub const KEYWORDS: [(&str, &[(&str, f32)]); 38] = [
             ("jour", 0.5),
             ("giorno", 0.5),
             ("dia", 0.4),
+            ("founded", 0.8),
+            ("released", 0.7),
+            ("premiere", 0.7),
+            ("established", 0.7),
+            ("opened", 0.6),
+            ("died", 0.6),
+            ("death", 0.6),
+            ("event date", 1.0),
         ],
     ),
     (
@@ -1248,6 +1275,14 @@ pub const KEYWORDS: [(&str, &[(&str, f32)]); 38] = [
             ("matricola", 0.8),
             ("codigo", 0.4),
             ("codice", 0.4),
+            ("bioguide", 0.9),
+            ("slug", 0.8),
+            ("imdb", 0.8),
+            ("routing", 0.7),
+            ("aba", 0.7),
+            ("badge", 0.6),
+            ("order ref", 0.9),
+            ("channel id", 0.9),
         ],
     ),
     (
@@ -1381,13 +1416,17 @@ fn push_piece(piece: &str, norm: &mut String, out: &mut Vec<String>) {
 /// Each word is normalised with [`normalize_into`] (lowercase, diacritics
 /// folded: "Straße" → strasse).
 pub fn tokens(header: &str) -> Vec<String> {
-    let chars: Vec<char> = header.chars().collect();
+    // Bounded work whatever the header: a 1 MiB header cell once cost 100 MB and seconds here.
+    let chars: Vec<char> = header.chars().take(MAX_HEADER_CHARS).collect();
     let mut out = Vec::new();
     let mut piece = String::new();
     let mut norm = String::new();
     // Last alphanumeric char pushed to `piece`.
     let mut prev: Option<char> = None;
     for (i, &c) in chars.iter().enumerate() {
+        if out.len() >= MAX_TOKENS {
+            break;
+        }
         if is_mark(c) {
             if !piece.is_empty() {
                 piece.push(c);
@@ -1420,6 +1459,7 @@ pub fn tokens(header: &str) -> Vec<String> {
         prev = Some(c);
     }
     push_piece(&piece, &mut norm, &mut out);
+    out.truncate(MAX_TOKENS);
     out
 }
 

@@ -14,6 +14,7 @@ pub mod ngrams;
 pub mod numbers;
 pub mod patterns;
 pub mod scan;
+pub mod script;
 pub mod text;
 
 mod value;
@@ -25,7 +26,7 @@ use std::sync::OnceLock;
 use value::ValueFacts;
 
 /// Version of the slot layout; a model records the layout it was trained on.
-pub const LAYOUT: &str = "dc-features-1";
+pub const LAYOUT: &str = "dc-features-2";
 
 const SHAPE_BUCKETS: usize = 64;
 const CHAR_BUCKETS: usize = 64;
@@ -50,6 +51,32 @@ impl Sink for Values {
     fn put_group(&mut self, _: &'static str, vals: &[f32]) {
         self.0.extend(vals.iter().map(|v| if v.is_finite() { *v } else { 0.0 }));
     }
+}
+
+/// Records the slots whose value is not finite, before any sink would replace it: what the
+/// finiteness checks (unit test, fuzz target) look at, so that they can fail.
+struct NonFinite(Vec<String>);
+impl Sink for NonFinite {
+    fn put(&mut self, name: &'static str, v: f32) {
+        if !v.is_finite() {
+            self.0.push(name.to_string());
+        }
+    }
+    fn put_group(&mut self, prefix: &'static str, vals: &[f32]) {
+        for (i, v) in vals.iter().enumerate() {
+            if !v.is_finite() {
+                self.0.push(format!("{prefix}{i:02}"));
+            }
+        }
+    }
+}
+
+/// The names of the slots whose computed value is NaN or infinite for this column (the feature
+/// vector holds 0 there). Empty for every input, or the model sees a silently zeroed slot.
+pub fn non_finite_slots(col: &ColumnProfile) -> Vec<String> {
+    let mut c = NonFinite(Vec::new());
+    write_all(col, &mut c);
+    c.0
 }
 
 struct Names(Vec<String>);
@@ -289,6 +316,13 @@ fn write_all(col: &ColumnProfile, s: &mut impl Sink) {
     s.put("tok.all_lower", count(&|f| f.all_lower));
     s.put("tok.sentence_end", count(&|f| f.sentence_end));
     s.put("tok.char_entropy", per_value(&|f| f.char_entropy) / 6.0);
+    let mut scripts = [0u32; script::NAMES.len()];
+    for (f, w) in &facts {
+        if let Some(k) = f.script {
+            scripts[k] += *w;
+        }
+    }
+    s.put_keyed("script.", &script::NAMES, &scripts.map(|w| share(w, n)));
 
     // --- Character classes: mean share, spread across values, share of values holding any -----
     let (class_mean, class_std, class_any) = class_stats(&facts, n);
@@ -464,7 +498,7 @@ mod tests {
         for c in &t.columns {
             let f = extract(c);
             assert_eq!(f.values.len(), names.len());
-            assert!(f.values.iter().all(|v| v.is_finite()));
+            assert_eq!(non_finite_slots(c), Vec::<String>::new(), "{}", c.name);
         }
     }
 

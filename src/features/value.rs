@@ -105,6 +105,8 @@ pub struct ValueFacts {
     pub date_year: Option<i32>,
     pub flags: u64,
     pub dicts: u32,
+    /// The script of most of the value's letters (index into [`super::script::NAMES`]).
+    pub script: Option<usize>,
 }
 
 /// Shannon entropy (bits) of the bytes of a value (its first 64 bytes), in O(length).
@@ -413,6 +415,7 @@ impl ValueFacts {
             date_year,
             flags,
             dicts,
+            script: super::script::dominant(v, cc[13] == 0),
         }
     }
 }

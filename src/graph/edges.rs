@@ -177,7 +177,8 @@ pub fn build_edges(nodes: &[Node], p: &[f32], m: &[f32], l: usize, min_edge: f32
     for a in 0..n {
         let last = if wide { n.min(a + 1 + PAIR_WINDOW) } else { n };
         for b in (a + 1)..last {
-            let adj = adjacency(b - a);
+            let distance = nodes[b].position.abs_diff(nodes[a].position);
+            let adj = adjacency(distance);
             let header = sorted_jaccard(&headers[a], &headers[b]);
             let values = if empty[a] || empty[b] {
                 0.0
@@ -203,7 +204,7 @@ pub fn build_edges(nodes: &[Node], p: &[f32], m: &[f32], l: usize, min_edge: f32
                 b,
                 weight,
                 why: EdgeWhy {
-                    adjacent: b - a == 1,
+                    adjacent: distance == 1,
                     header,
                     values,
                     labels,
@@ -296,7 +297,9 @@ mod tests {
         let probs = [1.0f32];
         let nodes: Vec<Node> = heads
             .iter()
-            .map(|h| Node {
+            .enumerate()
+            .map(|(position, h)| Node {
+                position,
                 header_tokens: h,
                 probs: &probs,
                 signature: &sig,
@@ -314,7 +317,9 @@ mod tests {
         let heads: Vec<Vec<String>> = (0..6).map(|i| toks(&format!("field_{i}"))).collect();
         let nodes: Vec<Node> = heads
             .iter()
-            .map(|h| Node {
+            .enumerate()
+            .map(|(position, h)| Node {
+                position,
                 header_tokens: h,
                 probs: &probs,
                 signature: &sig,
@@ -334,7 +339,8 @@ mod tests {
         let sig = minhash::minhash(std::iter::once(b"v".as_slice()));
         let probs = [1.0f32];
         let nodes: Vec<Node> = (0..n)
-            .map(|_| Node {
+            .map(|position| Node {
+                position,
                 header_tokens: &h,
                 probs: &probs,
                 signature: &sig,
@@ -366,7 +372,9 @@ mod tests {
         // Columns 1..=4 share values with each other too; only check the id pair 0-5.
         let nodes: Vec<Node> = sigs
             .iter()
-            .map(|s| Node {
+            .enumerate()
+            .map(|(position, s)| Node {
+                position,
                 header_tokens: &h,
                 probs: &probs,
                 signature: s,

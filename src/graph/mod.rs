@@ -68,6 +68,10 @@ pub type Signature = [u32; SIGNATURE_LEN];
 /// One column as the graph sees it.
 #[derive(Debug, Clone, Copy)]
 pub struct Node<'a> {
+    /// The column's position in the table. Adjacency is measured on it, not on the node's place
+    /// in the list: empty columns are not nodes, and `first_name,notes,last_name` with `notes`
+    /// empty must not make the two names neighbours.
+    pub position: usize,
     /// Normalised header tokens, e.g. `["billing", "zip"]`; may be empty.
     pub header_tokens: &'a [String],
     /// Model probabilities over the prior's labels; must sum to about 1.

@@ -83,6 +83,7 @@ impl Table {
     fn nodes(&self) -> Vec<Node<'_>> {
         (0..self.probs.len())
             .map(|i| Node {
+                position: i,
                 header_tokens: &self.headers[i],
                 probs: &self.probs[i],
                 signature: &self.sigs[i],
@@ -326,6 +327,7 @@ fn bad_inputs_are_errors() {
     let params = Params::default();
     let sig = t.sigs[0];
     let node = |probs: &'static [f32]| Node {
+        position: 0,
         header_tokens: &[],
         probs,
         signature: &sig,
@@ -428,6 +430,7 @@ fn extreme_valid_settings_stay_finite() {
     probs[4] = vec![1.0 / L as f32; L]; // uniform
     let nodes: Vec<Node> = (0..20)
         .map(|i| Node {
+            position: i,
             header_tokens: &t.headers[i],
             probs: &probs[i],
             signature: &t.sigs[i],
@@ -563,6 +566,7 @@ fn garbage_never_panics() {
             .collect();
         let nodes: Vec<Node> = (0..n)
             .map(|i| Node {
+                position: i,
                 header_tokens: &t.headers[i],
                 probs: &probs[i],
                 signature: &sigs[i],

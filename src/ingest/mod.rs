@@ -76,6 +76,8 @@ pub struct Profiler {
     ragged_rows: u64,
     first_ragged: Option<u64>,
     bom_checked: bool,
+    /// The first row was taken as the header without anything to support it (said in warnings).
+    header_unsure: bool,
 }
 
 impl Profiler {
@@ -87,7 +89,7 @@ impl Profiler {
             has_header: opts.has_header.unwrap_or(true),
             stage: Stage::Sniffing(Vec::new()),
             columns: Vec::new(),
-            cell: vec![0; (opts.limits.max_cell_bytes + 1).min(4096)],
+            cell: vec![0; opts.limits.max_cell_bytes.saturating_add(1).min(4096)],
             cell_len: 0,
             record: Vec::new(),
             field_index: 0,
@@ -104,6 +106,7 @@ impl Profiler {
             ragged_rows: 0,
             first_ragged: None,
             bom_checked: false,
+            header_unsure: false,
             opts,
         })
     }
@@ -182,6 +185,12 @@ impl Profiler {
         if let Some(w) = sample_budget_warning(&self.opts, &self.columns) {
             warnings.push(w);
         }
+        if self.header_unsure {
+            warnings.push(
+                "the first row was taken as the header, but nothing in it looks like one (no known header word, no numbers or dates below it); if it is data, pass --no-header (hasHeader: false)"
+                    .to_string(),
+            );
+        }
         if let Some(row) = self.first_ragged {
             warnings.push(format!(
                 "{} rows have a different number of fields than the header (first: row {row}); missing cells count as nulls, extra cells are ignored",
@@ -192,7 +201,7 @@ impl Profiler {
             if c.non_utf8 > 0 {
                 warnings.push(format!(
                     "column '{}': {} cells are not valid UTF-8 and were read as Latin-1",
-                    c.display_name(),
+                    crate::display::quoted(&c.display_name()),
                     c.non_utf8
                 ));
             }
@@ -259,14 +268,14 @@ impl Profiler {
     /// cell is the best guess, as nearly every CSV has a header).
     fn column_name(&self, index: usize) -> String {
         if let Some(c) = self.columns.get(index) {
-            return c.display_name();
+            return crate::display::shortened(&c.display_name());
         }
         let head = match &self.stage {
             Stage::Head(rows) => rows.first().or(Some(&self.record)),
             _ => None,
         };
         head.and_then(|r| r.get(index))
-            .map(|s| String::from_utf8_lossy(s).trim().to_string())
+            .map(|s| crate::display::shortened(&String::from_utf8_lossy(&s[..s.len().min(1024)])))
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| format!("column_{}", index + 1))
     }
@@ -309,7 +318,7 @@ impl Profiler {
                 ReadFieldResult::OutputFull => {
                     // The buffer may reach max + 1 bytes: csv-core reports a full buffer before it
                     // sees the delimiter, so a cell of exactly `max` bytes needs one spare byte.
-                    let cap = self.opts.limits.max_cell_bytes + 1;
+                    let cap = self.opts.limits.max_cell_bytes.saturating_add(1);
                     if self.cell.len() >= cap {
                         return Err(self.cell_too_large());
                     }
@@ -426,13 +435,18 @@ impl Profiler {
 
     /// Creates the columns from the head records and replays the data rows among them.
     fn decide_header(&mut self, rows: Vec<Vec<Vec<u8>>>) -> Result<()> {
-        self.has_header = self.opts.has_header.unwrap_or_else(|| {
-            let text: Vec<Vec<String>> = rows
-                .iter()
-                .map(|r| r.iter().map(|c| String::from_utf8_lossy(c).into_owned()).collect())
-                .collect();
-            sniff::detect_header(&text)
-        });
+        self.has_header = match self.opts.has_header {
+            Some(given) => given,
+            None => {
+                let text: Vec<Vec<String>> = rows
+                    .iter()
+                    .map(|r| r.iter().map(|c| String::from_utf8_lossy(c).into_owned()).collect())
+                    .collect();
+                let guess = sniff::detect_header(&text);
+                self.header_unsure = guess.header && !guess.sure;
+                guess.header
+            }
+        };
         let width = if self.has_header {
             rows.first().map_or(0, Vec::len)
         } else {
@@ -540,6 +554,10 @@ pub fn profile_reader(mut r: impl std::io::Read, opts: Options) -> Result<TableP
 /// Profiles columns given directly as name + values (no CSV involved).
 pub fn profile_columns<S: AsRef<str>>(columns: &[(String, Vec<Option<S>>)], opts: Options) -> Result<TableProfile> {
     opts.validate()?;
+    // No columns is no data, as an empty CSV is (one answer for both forms of input).
+    if columns.is_empty() {
+        return Err(Error::EmptyInput { source: opts.source });
+    }
     if columns.len() > opts.limits.max_columns {
         return Err(Error::TooManyColumns {
             at: Position {

@@ -176,59 +176,135 @@ fn cell_type(cell: &str) -> CellType {
     if date_like && digits >= 4 {
         return CellType::Date;
     }
-    if body.first() == Some(&b'$') || body.last() == Some(&b'%') {
+    // "$5", "12%", "-3.5 %": a number with its unit. "$5 coupons" and "Q1 %" are words.
+    let unit = body
+        .strip_prefix(b"$")
+        .or_else(|| body.strip_suffix(b"%").map(|b| b.strip_suffix(b" ").unwrap_or(b)));
+    if unit.is_some_and(|n| !n.is_empty() && n.iter().all(|c| c.is_ascii_digit() || b".,".contains(c))) {
         return CellType::Number;
     }
     CellType::Text
 }
 
+/// Whether a cell is a value that a validator recognises as personal or secret (an e-mail
+/// address, a card number, an IBAN, an IP address, a key, ...). No real header looks like one,
+/// and a row holding one is data: taking it for the header would print the value as a column
+/// name, in evidence and in tables, and drop it from the statistics.
+pub fn looks_like_sensitive_value(cell: &str) -> bool {
+    use crate::features::checksums as c;
+    use crate::features::patterns as p;
+    let s = cell.trim();
+    !s.is_empty()
+        && (p::is_email(s)
+            || p::is_url(s)
+            || p::is_ipv4(s)
+            || p::is_ipv6(s)
+            || p::is_mac(s)
+            || p::is_uuid(s)
+            || p::is_jwt(s)
+            || p::is_aws_access_key(s)
+            || p::is_secret_token(s)
+            || p::is_crypt_hash(s)
+            || p::is_hex_digest(s)
+            || p::is_phone_plausible(s)
+            || p::is_e164(s)
+            || c::is_iban(s)
+            || c::is_card_number(s)
+            || c::ssn_valid(s)
+            || c::is_uk_nino(s))
+}
+
+/// A cell that reads as a person's name: two or three words, the first a common given name and
+/// the last a common family name, and not a header word ("First Name" hints `first_name`).
+fn looks_like_person_name(cell: &str) -> bool {
+    use crate::features::dict::{self, Dict};
+    use crate::features::header;
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    if !(2..=3).contains(&words.len()) || header::best_hint(cell).is_some() {
+        return false;
+    }
+    let mut buf = String::new();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    dict::lookup(Dict::FirstName, first, &mut buf) && dict::lookup(Dict::LastName, last, &mut buf)
+}
+
+/// What [`detect_header`] decided, and whether anything in the rows supported the decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeaderGuess {
+    pub header: bool,
+    /// False when the first row was taken as the header only because nearly every CSV has one:
+    /// all text above text, no header word, nothing that marks it as data either.
+    pub sure: bool,
+}
+
 /// Decides whether the first of `rows` is a header, like a person skimming the top of the file:
 /// a first row of words above columns of numbers or dates is a header; a first row of the same
-/// type as the rows below is data. With no signal either way (all text), a header is assumed,
-/// as nearly every exported CSV has one.
-pub fn detect_header(rows: &[Vec<String>]) -> bool {
+/// type as the rows below is data; a first row holding a value that a validator recognises (an
+/// e-mail address, an IBAN, a key id) or a person's name above names is data. With no signal
+/// either way (all text), a header is assumed, as nearly every exported CSV has one, and the
+/// guess says it is not sure.
+pub fn detect_header(rows: &[Vec<String>]) -> HeaderGuess {
+    let data = HeaderGuess {
+        header: false,
+        sure: true,
+    };
     let Some(first) = rows.first() else {
-        return true;
+        return HeaderGuess {
+            header: true,
+            sure: true,
+        };
     };
     if first
         .iter()
-        .any(|c| matches!(cell_type(c), CellType::Number | CellType::Date))
+        .any(|c| matches!(cell_type(c), CellType::Number | CellType::Date) || looks_like_sensitive_value(c))
     {
-        return false;
+        return data;
     }
+    let header_words = first.iter().filter(|c| crate::features::header::best_hint(c).is_some()).count();
     if rows.len() == 1 {
-        return true;
+        return HeaderGuess {
+            header: true,
+            sure: header_words > 0,
+        };
     }
     let mut header_votes = 0;
     let mut data_votes = 0;
     for (c, head) in first.iter().enumerate() {
-        let below: Vec<CellType> = rows[1..]
+        let below: Vec<&str> = rows[1..]
             .iter()
             .filter_map(|r| r.get(c))
-            .map(|v| cell_type(v))
-            .filter(|t| *t != CellType::Empty)
+            .map(String::as_str)
+            .filter(|v| cell_type(v) != CellType::Empty)
             .collect();
         if below.is_empty() {
             continue;
         }
         let typed = below
             .iter()
-            .filter(|t| matches!(t, CellType::Number | CellType::Date))
+            .filter(|v| matches!(cell_type(v), CellType::Number | CellType::Date))
             .count();
         if typed * 2 > below.len() {
             header_votes += 1; // a word above numbers/dates
             continue;
         }
-        // Text above text: a header cell rarely repeats a value of its own column.
-        if rows[1..]
-            .iter()
-            .filter_map(|r| r.get(c))
-            .any(|v| v.trim() == head.trim() && !head.trim().is_empty())
-        {
+        // Text above text: a header cell rarely repeats a value of its own column, and is not a
+        // person's name above other people's names.
+        let head = head.trim();
+        let repeats = !head.is_empty() && below.iter().any(|v| v.trim() == head);
+        let name_above_names = looks_like_person_name(head)
+            && below.iter().filter(|v| looks_like_person_name(v)).count() * 2 > below.len();
+        if repeats || name_above_names {
             data_votes += 1;
+        } else if crate::features::header::best_hint(head).is_some() {
+            header_votes += 1; // a known header word above text
         }
     }
-    header_votes >= data_votes
+    HeaderGuess {
+        header: header_votes >= data_votes,
+        sure: header_votes > 0 || data_votes > 0 || header_words > 0,
+    }
 }
 
 #[cfg(test)]
@@ -250,14 +326,53 @@ mod tests {
         assert_eq!(sniff_delimiter(b"a;b\n\"1,2,3\";4\n\"5,6,7\";8\n", true), b';');
     }
 
+    fn header(lines: &[&str]) -> bool {
+        detect_header(&rows(lines)).header
+    }
+
     #[test]
     fn detects_headers() {
-        assert!(detect_header(&rows(&["id,name,amount", "1,Ann,3.5", "2,Bob,4"])));
-        assert!(!detect_header(&rows(&["1,Ann,3.5", "2,Bob,4"])));
-        assert!(detect_header(&rows(&["name,city", "Ann,Paris", "Bob,Rome"])));
-        assert!(detect_header(&rows(&["only,a,header"])));
-        assert!(!detect_header(&rows(&["Ann,Paris", "Ann,Rome", "Bob,Paris"])));
-        assert!(detect_header(&rows(&["when,what", "2024-01-02,x", "2024-02-03,y"])));
+        assert!(header(&["id,name,amount", "1,Ann,3.5", "2,Bob,4"]));
+        assert!(!header(&["1,Ann,3.5", "2,Bob,4"]));
+        assert!(header(&["name,city", "Ann,Paris", "Bob,Rome"]));
+        assert!(header(&["only,a,header"]));
+        assert!(!header(&["Ann,Paris", "Ann,Rome", "Bob,Paris"]));
+        assert!(header(&["when,what", "2024-01-02,x", "2024-02-03,y"]));
+        assert!(detect_header(&rows(&["name,city", "Ann,Paris"])).sure);
+    }
+
+    /// The probe's leak: a headerless file of e-mail addresses, names, IBANs and key ids had its
+    /// first data row taken for the header.
+    #[test]
+    fn a_first_row_of_sensitive_values_is_data() {
+        let nh = [
+            "ann.lee@example.org,Ann Lee,DE89370400440532013000,AKIAIOSFODNN7EXAMPLE",
+            "bo.chan@example.com,Bo Chan,GB82WEST12345698765432,AKIAI44QH8DHBEXAMPLE",
+            "cy.diaz@example.net,Cy Diaz,FR1420041010050500013M02606,AKIAJ2XEXAMPLEKEY123",
+        ];
+        assert_eq!(detect_header(&rows(&nh)), HeaderGuess { header: false, sure: true });
+        for one in ["4111111111111111", "192.168.1.20", "+44 20 7946 0958", "078-05-1120"] {
+            assert!(!header(&[&format!("name,{one}"), "Ann,x", "Bo,y"]), "{one}");
+        }
+        // A person's name above names is data even without a validator.
+        assert!(!header(&["Mary Smith,Paris", "John Brown,Rome", "Linda Jones,Oslo"]));
+        assert!(header(&["Full Name,City", "John Brown,Rome", "Linda Jones,Oslo"]));
+    }
+
+    #[test]
+    fn text_above_text_without_a_header_word_is_not_sure() {
+        let g = detect_header(&rows(&["qqq,zzz", "alpha,beta", "gamma,delta"]));
+        assert_eq!(g, HeaderGuess { header: true, sure: false });
+    }
+
+    /// "Q1 %" and "$5 coupons" are header words, "$5" and "12 %" numbers.
+    #[test]
+    fn units_alone_do_not_make_a_number() {
+        assert!(header(&["Q1 %,$5 coupons", "3.5,12", "4.1,9"]));
+        assert_eq!(cell_type("$5"), CellType::Number);
+        assert_eq!(cell_type("12 %"), CellType::Number);
+        assert_eq!(cell_type("Q1 %"), CellType::Text);
+        assert_eq!(cell_type("$5 coupons"), CellType::Text);
     }
 
     #[test]

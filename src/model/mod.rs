@@ -4,6 +4,7 @@
 //! [`Error::Model`] here. The default model is compiled into the binary; callers may pass
 //! other model bytes, which are checked ([`meta`]) before use.
 
+pub mod check;
 pub mod meta;
 
 use crate::error::{Error, Result};
@@ -66,29 +67,13 @@ impl Model {
             .collect();
         let n_features = features::len();
         let meta = ModelMeta::from_props(&props, features::LAYOUT, n_features, sha256)?;
-
-        let mut model = onnx
-            .model_for_proto_model(&proto)
-            .map_err(model_err("the ONNX graph could not be read (unsupported operator?)"))?;
-        let batch = model.sym("N");
-        model
-            .set_input_fact(0, f32::fact([batch.to_dim(), n_features.to_dim()]).into())
-            .map_err(model_err("the model input is not [batch, features] f32"))?;
-        let plan = model
-            .into_optimized()
-            .map_err(|e| {
-                let text = format!("{e:#}");
-                match unsupported_op(&text) {
-                    Some(op) => Error::Model {
-                        message: format!("the model uses an unsupported operator ({op}) that tract cannot run"),
-                    },
-                    None => Error::Model {
-                        message: format!("the model could not be prepared: {text}"),
-                    },
-                }
-            })?
-            .into_runnable()
-            .map_err(model_err("the model could not be prepared to run"))?;
+        check::check(&proto)?;
+        // tract may still panic on a graph the checks let through; natively that is caught and
+        // reported (wasm builds abort on panic, which is why the checks come first).
+        let plan = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prepare(&onnx, &proto, n_features)))
+            .map_err(|_| Error::Model {
+                message: "the model could not be prepared: tract failed on this graph".into(),
+            })??;
         let m = Model { plan, meta };
         // One dry run proves the output shape now rather than on the user's data.
         let probe = m.predict(&[vec![0.0; n_features]])?;
@@ -141,9 +126,10 @@ impl Model {
             flat.extend_from_slice(row);
         }
         let input = Tensor::from_shape(&[batch.len(), f], &flat).map_err(model_err("building the input"))?;
-        let out = self
-            .plan
-            .run(tvec!(input.into()))
+        let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.plan.run(tvec!(input.into()))))
+            .map_err(|_| Error::Model {
+                message: "running the model: tract failed on this graph".into(),
+            })?
             .map_err(model_err("running the model"))?;
         let first = out.first().ok_or_else(|| Error::Model {
             message: "the model has no output".into(),
@@ -166,6 +152,34 @@ impl Model {
         }
         Ok(probs)
     }
+}
+
+
+/// Reads the checked proto into tract's graph, fixes the batch dimension and optimises it.
+fn prepare(onnx: &tract_onnx::Onnx, proto: &tract_onnx::pb::ModelProto, n_features: usize) -> Result<Arc<TypedRunnableModel>> {
+        let mut model = onnx
+            .model_for_proto_model(proto)
+            .map_err(model_err("the ONNX graph could not be read (unsupported operator?)"))?;
+        let batch = model.sym("N");
+        model
+            .set_input_fact(0, f32::fact([batch.to_dim(), n_features.to_dim()]).into())
+            .map_err(model_err("the model input is not [batch, features] f32"))?;
+        let plan = model
+            .into_optimized()
+            .map_err(|e| {
+                let text = format!("{e:#}");
+                match unsupported_op(&text) {
+                    Some(op) => Error::Model {
+                        message: format!("the model uses an unsupported operator ({op}) that tract cannot run"),
+                    },
+                    None => Error::Model {
+                        message: format!("the model could not be prepared: {text}"),
+                    },
+                }
+            })?
+            .into_runnable()
+            .map_err(model_err("the model could not be prepared to run"))?;
+    Ok(plan)
 }
 
 /// The operator name in tract's "Unimplemented(Op)" message, if that is what failed.

@@ -116,6 +116,7 @@ fn bench_graph(c: &mut Criterion) {
             .collect();
         let nodes: Vec<Node> = (0..cols)
             .map(|i| Node {
+                position: i,
                 header_tokens: &tokens[i],
                 probs: &probs[i],
                 signature: &sigs[i],

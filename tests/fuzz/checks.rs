@@ -97,9 +97,9 @@ pub fn features(data: &[u8]) {
     for col in &table.columns {
         let f = features::extract(col);
         assert_eq!(f.values.len(), features::len());
-        for (i, v) in f.values.iter().enumerate() {
-            assert!(v.is_finite(), "feature {} is {v}", features::names()[i]);
-        }
+        // Checked before the feature vector's sink replaces non-finite values with 0.
+        let bad = features::non_finite_slots(col);
+        assert!(bad.is_empty(), "features not finite: {bad:?}");
     }
 }
 
@@ -125,5 +125,132 @@ pub fn classify(data: &[u8]) {
             assert!(report.to_json().starts_with('{'));
         }
         Err(e) => assert!(CODES.contains(&e.code()), "{e}"),
+    }
+}
+
+/// Custom models: the shipped model's graph mutated in ways the input's bytes pick (dimensions,
+/// element types, stored bytes, operators, nodes, attributes, domains), then loaded. The loader
+/// answers `MODEL` or `MODEL_MISMATCH`, or loads a model that then predicts distributions; it
+/// never panics, aborts on an allocation or hangs.
+pub fn model(data: &[u8]) {
+    use prost::Message;
+    use tract_onnx::pb;
+    static SHIPPED: std::sync::OnceLock<pb::ModelProto> = std::sync::OnceLock::new();
+    let shipped = SHIPPED.get_or_init(|| {
+        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/datacloak-v1/model.onnx"))
+            .or_else(|_| std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/models/datacloak-v1/model.onnx")))
+            .expect("the shipped model");
+        pb::ModelProto::decode(bytes.as_slice()).expect("the shipped model decodes")
+    });
+    let mut m = shipped.clone();
+    let ops = [
+        "Identity", "ConstantOfShape", "Range", "Tile", "Expand", "Loop", "Reshape", "Gemm", "MatMul",
+        "Softmax", "Mystery", "Relu", "Concat", "Gather", "Cast", "Constant",
+    ];
+    let big = |b: u8, c: u8| -> i64 {
+        match b % 6 {
+            0 => i64::from(c),
+            1 => 1 << (c % 63),
+            2 => -(i64::from(c)),
+            3 => i64::MAX,
+            4 => 1 << 31,
+            _ => i64::from(u16::from_le_bytes([b, c])),
+        }
+    };
+    for step in data.chunks(4).take(64) {
+        let [op, a, b, c] = [step[0], *step.get(1).unwrap_or(&0), *step.get(2).unwrap_or(&0), *step.get(3).unwrap_or(&0)];
+        let Some(g) = m.graph.as_mut() else { break };
+        let ni = g.node.len().max(1);
+        let ti = g.initializer.len().max(1);
+        match op % 10 {
+            0 => {
+                if let Some(t) = g.initializer.get_mut(a as usize % ti) {
+                    if let Some(d) = t.dims.get_mut(b as usize % t.dims.len().max(1)) {
+                        *d = big(b, c);
+                    }
+                }
+            }
+            1 => {
+                if let Some(t) = g.initializer.get_mut(a as usize % ti) {
+                    t.data_type = i32::from(b % 17);
+                }
+            }
+            2 => {
+                if let Some(t) = g.initializer.get_mut(a as usize % ti) {
+                    let keep = t.raw_data.len() * usize::from(b) / 255;
+                    t.raw_data.truncate(keep);
+                }
+            }
+            3 => {
+                if let Some(n) = g.node.get_mut(a as usize % ni) {
+                    n.op_type = ops[b as usize % ops.len()].to_string();
+                }
+            }
+            4 => {
+                if let Some(n) = g.node.get(a as usize % ni).cloned() {
+                    for _ in 0..=(u32::from(b) * u32::from(c)).min(5_000) {
+                        g.node.push(n.clone());
+                    }
+                }
+            }
+            5 => {
+                let names: Vec<String> = g.initializer.iter().map(|t| t.name.clone()).collect();
+                if let (Some(n), Some(name)) = (g.node.get_mut(a as usize % ni), names.get(c as usize % names.len().max(1))) {
+                    if let Some(i) = n.input.get_mut(b as usize % n.input.len().max(1)) {
+                        *i = name.clone();
+                    }
+                }
+            }
+            6 => {
+                for v in g.input.iter_mut().chain(g.output.iter_mut()) {
+                    if let Some(pb::type_proto::Value::TensorType(t)) = v.r#type.as_mut().and_then(|t| t.value.as_mut()) {
+                        if let Some(d) = t.shape.as_mut().and_then(|s| s.dim.get_mut(a as usize % 2)) {
+                            d.value = Some(pb::tensor_shape_proto::dimension::Value::DimValue(big(b, c)));
+                        }
+                    }
+                }
+            }
+            7 => {
+                let t = pb::TensorProto {
+                    name: format!("k{a}"),
+                    data_type: i32::from(b % 17),
+                    dims: vec![big(c, a), big(a, b)],
+                    raw_data: vec![c; usize::from(a)],
+                    ..Default::default()
+                };
+                let attr = pb::AttributeProto {
+                    name: "value".into(),
+                    r#type: 4,
+                    t: Some(t),
+                    ..Default::default()
+                };
+                let node = pb::NodeProto {
+                    op_type: ops[c as usize % ops.len()].to_string(),
+                    output: vec![format!("k{a}")],
+                    attribute: vec![attr],
+                    ..Default::default()
+                };
+                g.node.insert(usize::from(b) % (g.node.len() + 1), node);
+            }
+            8 => {
+                if !g.node.is_empty() {
+                    g.node.remove(a as usize % ni);
+                }
+            }
+            _ => {
+                if let Some(n) = g.node.get_mut(a as usize % ni) {
+                    n.domain = if b % 2 == 0 { "ai.onnx.ml".into() } else { String::new() };
+                }
+            }
+        }
+    }
+    match datacloak::model::Model::from_bytes(&m.encode_to_vec()) {
+        Ok(model) => {
+            let p = model.predict(&[vec![0.5; features::len()]]);
+            if let Ok(p) = p {
+                assert_eq!(p.len(), 1);
+            }
+        }
+        Err(e) => assert!(matches!(e.code(), "MODEL" | "MODEL_MISMATCH"), "{e}"),
     }
 }

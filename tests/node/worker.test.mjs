@@ -82,6 +82,39 @@ test('options come from the query; bad input and bad requests get JSON errors wi
   assert.equal(quote.error.row, 2);
 });
 
+test("the server's limits are ceilings a request can only lower", async () => {
+  // 200 KB is over a limit lowered to 100 KB, and under the server's own 100 MB either way.
+  const body = 'a,b\n1,2\n'.repeat(25_000);
+  const lowered = await post(body, '?maxBytes=100000');
+  assert.equal(lowered.status, 413);
+  assert.equal((await lowered.json()).error.code, 'INPUT_TOO_LARGE');
+  // A request asking for more than the server allows gets the server's limit: the answer is the
+  // same as with no parameter at all (a 1 MB cell limit, the server's sample budget).
+  const cell = `a\n${'x'.repeat(1_100_000)}\n`;
+  for (const q of ['', '?maxCellBytes=4294967295', '?maxBytes=1000000000000&maxCellBytes=2000000']) {
+    const res = await post(cell, q);
+    assert.equal(res.status, 400, q);
+    assert.equal((await res.json()).error.code, 'CELL_TOO_LARGE', q);
+  }
+  const raised = await (await post('a\n1\n2\n', '?maxSampleBytes=4294967295&maxValueBytes=1048576')).json();
+  assert.equal(raised.columns[0].name, 'a');
+});
+
+test('only data options come from the query; JS-only and unknown keys are coded 400s without a stack', async () => {
+  for (const q of ['?onProgress=1', '?signal=1', '?model=x', '?maxBytes=-5', '?hasHeader=maybe', '?sampleSize=abc']) {
+    const res = await post('a\n1\n', q);
+    assert.equal(res.status, 400, q);
+    const text = await res.text();
+    const { error } = JSON.parse(text);
+    assert.equal(error.code, 'INVALID_OPTION', q);
+    assert.equal(error.option, q.slice(1).split('=')[0], q);
+    assert.doesNotMatch(text, /at [\w.<>]+ \(|\.js:\d+|file:\/\//, `${q}: a stack trace or path in ${text}`);
+  }
+  // The Worker is still there after those: the next request is answered as usual.
+  const ok = await post('email\nann@example.org\n');
+  assert.equal(ok.status, 200);
+});
+
 test('the deployable bundle fits the Workers free plan (3 MB compressed)', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'datacloak-worker-'));
   const dry = run('node_modules/.bin/wrangler', ['deploy', '--dry-run', '--outdir', out, '--config', 'www/worker/wrangler.toml'], {

@@ -3,13 +3,27 @@
 //
 //   curl --data-binary @customers.csv 'http://127.0.0.1:8787/classify?sampleSize=500'
 //
-// Query parameters are the options of `classify` (sampleSize, delimiter, hasHeader, maxBytes, ...).
+// Query parameters: the data options sampleSize, delimiter, hasHeader, seed, source, and the limits maxBytes,
+// maxSampleBytes, maxCellBytes, maxColumns, maxValueBytes, which a request may only lower.
 import { classifyText, DataCloakError } from 'datacloak';
 
-/** Bytes a request may carry unless `maxBytes` asks for less: what fits a Worker's CPU budget. */
-const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+/**
+ * The server's limits. A request may lower any of them with the query parameter of the same name,
+ * never raise it: a Worker has 128 MB of memory and a CPU budget, and the client is not trusted.
+ */
+const LIMITS = {
+  maxBytes: 100 * 1024 * 1024,
+  // A quarter of the Worker's memory at most for the samples of a very wide table.
+  maxSampleBytes: 32 << 20,
+  maxCellBytes: 1 << 20,
+  maxColumns: 10_000,
+  maxValueBytes: 256,
+};
 
-const STATUS = { INPUT_TOO_LARGE: 413, UNSUPPORTED_ENCODING: 415, MODEL: 500, STATE: 500 };
+/** Options about the data itself that a request may set freely. */
+const DATA_OPTIONS = { sampleSize: 'number', delimiter: 'string', hasHeader: 'boolean', seed: 'number', source: 'string' };
+
+const STATUS = { INPUT_TOO_LARGE: 413, UNSUPPORTED_ENCODING: 415, MODEL: 500, STATE: 500, INTERNAL: 500 };
 
 function json(status, body, extra = {}) {
   return new Response(typeof body === 'string' ? `${body}\n` : `${JSON.stringify(body)}\n`, {
@@ -22,15 +36,35 @@ function failure(status, code, message, more = {}, headers = {}) {
   return json(status, { error: { code, message, ...more } }, headers);
 }
 
-/** Query parameters as classify options: numbers and booleans parsed, the rest left as text. */
-function optionsFrom(params) {
-  // A Worker has 128 MB of memory: a quarter of it at most for the samples of a very wide table.
-  const options = { source: 'request body', maxBytes: DEFAULT_MAX_BYTES, maxSampleBytes: 32 << 20 };
-  for (const [key, value] of params) {
-    if (value === 'true' || value === 'false') options[key] = value === 'true';
-    else if (/^\d+$/.test(value)) options[key] = Number(value);
-    else options[key] = value;
+class QueryError extends Error {
+  constructor(option, message) {
+    super(`query parameter ${option}: ${message}`);
+    this.option = option;
   }
+}
+
+/** Query parameters as classify options: data options as given, limits only below the server's. */
+function optionsFrom(params) {
+  const options = { source: 'request body', ...LIMITS };
+  for (const [key, text] of params) {
+    if (key in LIMITS) {
+      if (!/^\d+$/.test(text)) throw new QueryError(key, 'must be a whole number');
+      options[key] = Math.min(Number(text), LIMITS[key]);
+    } else if (DATA_OPTIONS[key] === 'number') {
+      if (!/^\d+$/.test(text)) throw new QueryError(key, 'must be a whole number');
+      options[key] = Number(text);
+    } else if (DATA_OPTIONS[key] === 'boolean') {
+      if (text !== 'true' && text !== 'false') throw new QueryError(key, 'must be true or false');
+      options[key] = text === 'true';
+    } else if (DATA_OPTIONS[key] === 'string') {
+      options[key] = text;
+    } else {
+      const known = [...Object.keys(DATA_OPTIONS), ...Object.keys(LIMITS)].join(', ');
+      throw new QueryError(key, `is not an option of this service (known: ${known})`);
+    }
+  }
+  // The analysed prefix of a value cannot be longer than the longest cell a request allows.
+  options.maxValueBytes = Math.min(options.maxValueBytes, options.maxCellBytes);
   return options;
 }
 
@@ -48,7 +82,12 @@ export default {
       const report = await classifyText(request.body, optionsFrom(url.searchParams));
       return json(200, report);
     } catch (e) {
-      if (!(e instanceof DataCloakError)) throw e;
+      if (e instanceof QueryError) return failure(400, 'INVALID_OPTION', e.message, { option: e.option });
+      if (!(e instanceof DataCloakError)) {
+        // Never a stack trace or a file path in the answer; the Worker's own log has the details.
+        console.error('classify failed:', e);
+        return failure(500, 'INTERNAL', 'internal error while classifying; the data was not kept');
+      }
       const { code, message, row, line, column, option } = e;
       return failure(STATUS[code] ?? 400, code, message, { row, line, column, option });
     }

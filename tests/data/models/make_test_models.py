@@ -20,10 +20,12 @@ TAXONOMY = json.load(open(os.path.join(OUT, "..", "..", "..", "src", "taxonomy.j
 LABELS = [l["name"] for l in TAXONOMY["labels"]]
 
 
-def model(n_features, labels, meta, op="Softmax", layout=None):
+def model(n_features, labels, meta, op="Softmax", layout=None, favour=None):
     rng = np.random.default_rng(7)
     w = rng.normal(0, 0.05, (n_features, len(labels))).astype(np.float32)
     b = np.zeros(len(labels), np.float32)
+    if favour is not None:  # this label wins on every input (tests that need a known answer)
+        b[labels.index(favour)] = 50.0
     nodes = [
         helper.make_node("MatMul", ["features", "W"], ["z0"]),
         helper.make_node("Add", ["z0", "B"], ["logits"]),
@@ -57,8 +59,10 @@ def main():
     base = {"labels": LABELS, "datacloak.feature_layout": layout, "datacloak.n_features": n}
     cases = {
         # A custom model with labels the taxonomy does not have: allowed, unknown labels count as high sensitivity.
+        # employee_badge wins on every column, so the test always sees the rule at work.
         "extra_labels.onnx": model(n, LABELS + ["employee_badge", "vehicle_plate"],
-                                   {**base, "labels": LABELS + ["employee_badge", "vehicle_plate"]}),
+                                   {**base, "labels": LABELS + ["employee_badge", "vehicle_plate"]},
+                                   favour="employee_badge"),
         # Trained for another feature layout size: must be refused on load.
         "wrong_features.onnx": model(n + 5, LABELS, {**base, "datacloak.n_features": n + 5}),
         # Lies about its width in metadata: refused when the graph is typed.
