@@ -409,9 +409,15 @@ fn uncertainty_sentence(confidence: f32, order: &[usize], p: &[f32], labels: &[S
         .filter(|&&a| p[a] >= SENSITIVE_ALTERNATIVE && taxonomy::sensitivity(&labels[a]) == Sensitivity::High)
         .map(|&a| format!("{} ({:.0}%)", labels[a], round3(p[a]) * 100.0))
         .collect();
-    let mut s = format!("uncertain: the top label has only {:.0}% confidence", confidence * 100.0);
+    let mut s = format!(
+        "uncertain: the top label has only {:.0}% confidence",
+        confidence * 100.0
+    );
     if !sensitive.is_empty() {
-        s.push_str(&format!("; it could be {}, which is highly sensitive", sensitive.join(" or ")));
+        s.push_str(&format!(
+            "; it could be {}, which is highly sensitive",
+            sensitive.join(" or ")
+        ));
     }
     s
 }

@@ -62,7 +62,10 @@ mod tests {
     fn controls_bidi_and_invisibles_are_escaped() {
         assert_eq!(for_terminal("ssn\u{1b}[2K\rcard"), "ssn\\u{1b}[2K\\rcard");
         assert_eq!(for_terminal("a\nb\tc"), "a\\nb\\tc");
-        assert_eq!(for_terminal("x\u{202e}y\u{2066}z\u{200b}\u{feff}"), "x\\u{202e}y\\u{2066}z\\u{200b}\\u{feff}");
+        assert_eq!(
+            for_terminal("x\u{202e}y\u{2066}z\u{200b}\u{feff}"),
+            "x\\u{202e}y\\u{2066}z\\u{200b}\\u{feff}"
+        );
         assert_eq!(for_terminal("Straße, 東京, مدينة"), "Straße, 東京, مدينة");
         assert_eq!(for_terminal("\u{9b}31m"), "\\u{9b}31m");
     }

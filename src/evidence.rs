@@ -188,7 +188,10 @@ pub fn sentences(
         out.push("the header says nothing; judged by the values alone".to_string());
     }
     if !neighbours.is_empty() {
-        let list: Vec<String> = neighbours.iter().map(|(name, l)| format!("'{}' ({l})", quoted(name))).collect();
+        let list: Vec<String> = neighbours
+            .iter()
+            .map(|(name, l)| format!("'{}' ({l})", quoted(name)))
+            .collect();
         let joined = match list.len() {
             1 => list[0].clone(),
             _ => format!("{} and {}", list[..list.len() - 1].join(", "), list[list.len() - 1]),
@@ -231,7 +234,14 @@ pub fn disagreement(label: &str, runner_up: &str, f: &ColumnFeatures, col: &Colu
         .map(|(slot, phrase)| (f.get(slot).unwrap_or(0.0), *phrase))
         .max_by(|a, b| a.0.total_cmp(&b.0))?;
     // Numbers, dates and words match many labels' checks; only specific validators count.
-    let generic = ["num.rate", "date.date", "tok.many_words", "num.age_range", "num.lat_range", "num.lon_range"];
+    let generic = [
+        "num.rate",
+        "date.date",
+        "tok.many_words",
+        "num.age_range",
+        "num.lat_range",
+        "num.lon_range",
+    ];
     let slot = checks.iter().find(|(_, p)| *p == phrase).map(|(s, _)| *s)?;
     if v < 0.8 || generic.contains(&slot) {
         return None;

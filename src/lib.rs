@@ -13,6 +13,7 @@
 //! ```
 
 pub mod classify;
+pub mod cli;
 pub mod display;
 pub mod error;
 mod evidence;

@@ -282,3 +282,63 @@ pub fn class_counts(bytes: &[u8], simd: bool) -> Vec<u32> {
 pub fn for_terminal(text: &str) -> String {
     crate::display::for_terminal(text)
 }
+
+/// The commands of the Node CLI (it has `classify` only; `features` is the native CLI's).
+const NODE_COMMANDS: &[(&str, &str)] = &[("classify FILE.csv|- [options]", "print the JSON report (or a table)")];
+
+/// The Node CLI's usage text, from the flag table both CLIs share ([`crate::cli`]).
+#[wasm_bindgen(js_name = cliUsage)]
+pub fn cli_usage() -> String {
+    crate::cli::usage(
+        "what each column of a CSV holds, computed on this machine (wasm build)",
+        NODE_COMMANDS,
+    )
+}
+
+/// Parses the Node CLI's arguments (a JSON array of strings) exactly as the native CLI does:
+/// `{command, files, format, model, options, help, version}` as JSON, or a usage error (`code`
+/// `USAGE`, exit code 2).
+#[wasm_bindgen(js_name = parseCli)]
+pub fn parse_cli(argv_json: &str) -> Result<String, JsValue> {
+    let usage = |message: String| -> JsValue {
+        let err = js_sys::Error::new(&message);
+        let _ = js_sys::Reflect::set(&err, &"code".into(), &"USAGE".into());
+        err.into()
+    };
+    let argv: Vec<String> = serde_json::from_str(argv_json).map_err(|e| usage(format!("arguments: {e}")))?;
+    let commands: Vec<&str> = NODE_COMMANDS
+        .iter()
+        .filter_map(|(c, _)| c.split_whitespace().next())
+        .collect();
+    let mut a = crate::cli::parse(&argv, &commands).map_err(usage)?;
+    // JS numbers are exact up to 2^53: a larger limit means "no practical limit", and the core
+    // clamps every limit to what the platform holds, as it does for the native CLI's.
+    for v in a.options.values_mut() {
+        if v.as_u64().is_some_and(|n| n > (1u64 << 53) - 1) {
+            *v = serde_json::Value::from((1u64 << 53) - 1);
+        }
+    }
+    Ok(serde_json::json!({
+        "command": a.command, "files": a.files, "format": a.format, "model": a.model,
+        "options": a.options, "help": a.help, "version": a.version,
+    })
+    .to_string())
+}
+
+/// The shared flag table as JSON (`[{name, option, takes}]`), so that tools and tests map options
+/// to flags without a copy of their own.
+#[wasm_bindgen(js_name = cliFlags)]
+pub fn cli_flags() -> String {
+    let flags: Vec<serde_json::Value> = crate::cli::FLAGS
+        .iter()
+        .map(|f| {
+            let takes = match f.takes {
+                crate::cli::Takes::Number => serde_json::json!("number"),
+                crate::cli::Takes::Text => serde_json::json!("text"),
+                crate::cli::Takes::Switch(b) => serde_json::json!({ "switch": b }),
+            };
+            serde_json::json!({"name": f.name, "option": f.option, "takes": takes})
+        })
+        .collect();
+    serde_json::Value::Array(flags).to_string()
+}

@@ -52,7 +52,10 @@ fn sample_reports_are_as_committed() {
         };
         let report = c.classify_bytes(&std::fs::read(&s).unwrap(), &opts).unwrap();
         let got = report.to_json() + "\n";
-        diffs.extend(compare(&root().join(format!("tests/data/expected/{name}.report.json")), &got));
+        diffs.extend(compare(
+            &root().join(format!("tests/data/expected/{name}.report.json")),
+            &got,
+        ));
     }
     assert!(
         diffs.is_empty(),
@@ -73,23 +76,34 @@ fn sample_features_are_as_committed() {
             .map(|c| serde_json::json!({"name": c.name, "features": features::extract(c).values}))
             .collect();
         let path = root().join(format!("tests/data/expected/{name}.features.json"));
-        let text = serde_json::to_string(&serde_json::json!({"layout": features::LAYOUT, "columns": got})).unwrap() + "\n";
+        let text =
+            serde_json::to_string(&serde_json::json!({"layout": features::LAYOUT, "columns": got})).unwrap() + "\n";
         if bless() {
             compare(&path, &text);
             continue;
         }
-        let want: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| {
-            panic!("{}: {e} (run with DATACLOAK_BLESS=1 to write it)", path.display())
-        }))
+        let want: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e} (run with DATACLOAK_BLESS=1 to write it)", path.display())),
+        )
         .unwrap();
-        assert_eq!(want["layout"], features::LAYOUT, "{}: another feature layout", path.display());
+        assert_eq!(
+            want["layout"],
+            features::LAYOUT,
+            "{}: another feature layout",
+            path.display()
+        );
         for (w, g) in want["columns"].as_array().unwrap().iter().zip(&got) {
             let (wv, gv) = (w["features"].as_array().unwrap(), g["features"].as_array().unwrap());
             assert_eq!(wv.len(), gv.len());
             for (k, (a, b)) in wv.iter().zip(gv).enumerate() {
                 let (a, b) = (a.as_f64().unwrap(), b.as_f64().unwrap());
                 if (a - b).abs() > 1e-6 {
-                    diffs.push(format!("{name} {} slot {}: {a} -> {b}", g["name"], features::names()[k]));
+                    diffs.push(format!(
+                        "{name} {} slot {}: {a} -> {b}",
+                        g["name"],
+                        features::names()[k]
+                    ));
                 }
             }
         }

@@ -117,10 +117,19 @@ mod crafted {
 
     #[test]
     fn allocating_operators_folded_at_load() {
-        for (op, extra) in [("ConstantOfShape", vec![]), ("Range", vec!["b", "c"]), ("Tile", vec!["b"])] {
+        for (op, extra) in [
+            ("ConstantOfShape", vec![]),
+            ("Range", vec!["b", "c"]),
+            ("Tile", vec!["b"]),
+        ] {
             let mut m = shipped();
             let g = m.graph.as_mut().unwrap();
-            g.initializer.push(tensor("a", DataType::Int64, &[2], [1i64 << 20, 1 << 20].iter().flat_map(|v| v.to_le_bytes()).collect()));
+            g.initializer.push(tensor(
+                "a",
+                DataType::Int64,
+                &[2],
+                [1i64 << 20, 1 << 20].iter().flat_map(|v| v.to_le_bytes()).collect(),
+            ));
             let mut inputs = vec!["a"];
             inputs.extend(extra);
             g.node.insert(0, node(op, &inputs, "big"));
@@ -131,17 +140,29 @@ mod crafted {
     #[test]
     fn a_huge_initializer_and_a_lying_one() {
         let mut m = shipped();
-        m.graph.as_mut().unwrap().initializer.push(tensor("w", DataType::Float, &[1 << 20, 1 << 20], vec![]));
+        m.graph
+            .as_mut()
+            .unwrap()
+            .initializer
+            .push(tensor("w", DataType::Float, &[1 << 20, 1 << 20], vec![]));
         refused(&m, "elements, more than the limit");
         let mut m = shipped();
-        m.graph.as_mut().unwrap().initializer.push(tensor("w", DataType::Float, &[1000], vec![0; 12]));
+        m.graph
+            .as_mut()
+            .unwrap()
+            .initializer
+            .push(tensor("w", DataType::Float, &[1000], vec![0; 12]));
         refused(&m, "declares 1000 elements");
     }
 
     #[test]
     fn dimensions_that_do_not_fit_32_bits() {
         let mut m = shipped();
-        m.graph.as_mut().unwrap().initializer.push(tensor("w", DataType::Float, &[1 << 62], vec![]));
+        m.graph
+            .as_mut()
+            .unwrap()
+            .initializer
+            .push(tensor("w", DataType::Float, &[1 << 62], vec![]));
         refused(&m, "dimensions must be between 0 and");
         let mut m = shipped();
         let input = &mut m.graph.as_mut().unwrap().input[0];

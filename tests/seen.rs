@@ -34,5 +34,10 @@ fn tables_built_for_the_real_data_failures_get_the_right_labels() {
         }
     }
     assert!(checked >= 25, "only {checked} columns checked");
-    assert!(wrong.is_empty(), "{} of {checked} wrong:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} of {checked} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }

@@ -351,6 +351,25 @@ for _k in ["seq", "prefixed", "sku", "invoice", "random_int", "hexid", "order_ph
            "alnum", "ean", "mongo", "imei"]:
     K("id_" + _k, "identifier", _p(V.g_identifier, kind=_k), _ID_HEAD, _ID_TR)
 H["id_imei"] = ["imei", "device imei", "imei number", "handset id", "device serial", "serial number", "hardware id"]
+# Record keys of real datasets, shaped like documents, handles or SSNs, under the headers they come with.
+for _k, _heads in {
+    "letter_digits": ["member id", "bioguide id", "player id", "person key", "record key", "id", "code", "key", "voter id"],
+    "slug": ["player id", "slug", "key", "bbref id", "person id", "page id", "athlete id", "id"],
+    "film_id": ["imdb id", "title id", "tconst", "film id", "movie id", "id", "nconst"],
+    "channel_id": ["channel id", "channel", "youtube id", "id", "channel key"],
+    "wikidata": ["wikidata", "wikidata id", "qid", "entity id", "wd id", "item"],
+    "order_ssn": ["order ref", "related order", "order number", "case no", "case number", "ticket no", "claim ref",
+                  "docket", "file number", "reference", "parent order"],
+    "routing": ["aba", "routing number", "bank routing", "routing no", "aba number", "transit number", "rtn"],
+    "badge": ["badge no", "badge", "badge number", "employee badge", "officer id", "unit number"],
+    "code_slug": ["slug", "key", "code", "url key", "permalink", "name id"],
+}.items():
+    K("id_" + _k, "identifier", _p(V.g_identifier, kind=_k), _heads, _ID_TR)
+K("officials", "last_name", V.g_few_surnames, ["referee", "judge", "umpire", "official", "inspector", "arbiter",
+                                               "linesman", "chair umpire", "magistrate", "examiner", "referee name",
+                                               "presiding judge", "officer"],
+  {"de": ["Schiedsrichter", "Richter", "Prüfer"], "fr": ["arbitre", "juge"], "es": ["árbitro", "juez"],
+   "it": ["arbitro", "giudice"], "pt": ["árbitro", "juiz"], "nl": ["scheidsrechter", "rechter"]})
 K("id_ssnlike", "identifier", V.g_ssn_invalid, ["order number", "ref no", "case number", "ticket", "file no", "claim id",
                                                 "reference", "account no", "part no", "lot", "routing code", "code"], _ID_TR)
 K("id_cardlike", "identifier", V.g_card_invalid, ["reference", "transaction ref", "tracking number", "barcode", "serial number",
@@ -374,6 +393,9 @@ _CAT_TR = {"de": ["Status", "Typ", "Kategorie", "Gruppe", "Abteilung", "Farbe", 
 for _k in ["list", "codes", "hexcolor", "version", "species", "words", "numcode", "grade"]:
     K("cat_" + _k, "categorical", _p(V.g_categorical, kind=_k), _CAT_HEAD, _CAT_TR)
 H["cat_hexcolor"] = ["color", "colour", "hex", "hex color", "swatch", "theme color", "bg color", "fill"]
+K("cat_letter_codes", "categorical", V.g_letter_codes, ["offense class", "charge class", "degree", "size", "class",
+                                                        "grade", "severity", "level", "unit", "units", "type", "code",
+                                                        "crime class", "charge degree"], _CAT_TR)
 H["cat_version"] = ["version", "app version", "os version", "firmware", "build", "release", "sdk version", "firmware version"]
 K("thing_name", "categorical", V.g_thing_name, ["name", "product", "product name", "item", "item name", "model", "title",
                                                "car", "vehicle", "team", "movie", "film", "book title", "song", "album",
@@ -496,7 +518,15 @@ TEMPLATES = [
     T_("contacts", [("first_name", .6), ("last_name", .6), ("person_name", .4), ("company", .7), ("job", .7),
                     ("email", .9), ("phone", .8), ("phone", .3), ("url", .3), ("street_address", .4), ("city", .5),
                     ("country", .4), ("free_text", .3)]),
+    T_("record_keys", [("id_letter_digits", .6), ("person_name", .5), ("id_slug", .4), ("id_film_id", .3),
+                       ("id_channel_id", .3), ("id_wikidata", .3), ("date", .6), ("num_count", .5), ("thing_name", .4),
+                       ("country", .3), ("id_code_slug", .3)]),
+    T_("order_refs", [("id_order_ssn", .8), ("id_routing", .5), ("id_badge", .5), ("amount", .7), ("date", .6),
+                      ("cat_list", .5), ("company", .4), ("cat_letter_codes", .4)]),
+    T_("officiated_matches", [("date", .9), ("thing_name", .6), ("thing_name", .4), ("num_small_int", .7),
+                              ("num_small_int", .7), ("officials", 1), ("officials", .4), ("city", .4), ("num_count", .4)]),
     T_("hard_negatives", [("id_ssnlike", .5), ("id_cardlike", .5), ("id_order_phone", .5), ("id_isbn", .3),
+                          ("id_order_ssn", .4), ("id_routing", .3), ("cat_letter_codes", .4), ("id_letter_digits", .3),
                           ("id_zip_like", .4), ("id_imei", .3), ("num_year", .4), ("num_rating", .4), ("num_percent", .4),
                           ("num_latlike", .4), ("num_agelike", .5), ("num_agelike2", .5), ("cat_hexcolor", .3), ("cat_version", .3),
                           ("boolean", .5), ("num_small_int", .4), ("id_tracking", .3), ("thing_name", .3),

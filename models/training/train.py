@@ -64,7 +64,7 @@ def is_corpus_source(source):
 HIGH_WEIGHT = 2.5  # missing PII costs more than a false alarm: high-sensitivity labels weigh more
 
 
-REAL_WEIGHT = 3.0
+REAL_WEIGHT = 5.0
 
 
 def sample_weights(y, real, variant, power=0.5, real_weight=REAL_WEIGHT):

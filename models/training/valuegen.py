@@ -268,6 +268,33 @@ def g_last_name(ctx, n):
     return _cased(r, vals)
 
 
+def g_few_surnames(ctx, n):
+    """Officials who recur (referees, judges, umpires, inspectors): a handful of surnames, some
+    with an initial ("J Carter"), over many rows. Few distinct values, still personal data."""
+    r = ctx.r
+    pool = ctx.pool("last_name")
+    fn = ctx.pool("first_name")
+    k = r.randint(2, 12)
+    people = []
+    for _ in range(k):
+        v = r.choice(pool)
+        if r.random() < 0.3:
+            v = f"{r.choice(fn)[0]} {v}" if r.random() < 0.7 else f"{r.choice(fn)[0]}. {v}"
+        people.append(v)
+    w = [r.uniform(0.5, 2.0) for _ in people]
+    return r.choices(people, w, k=n)
+
+
+def g_letter_codes(ctx, n):
+    """Letter codes that look like sex codes but are not (felony/misdemeanour, sizes, units)."""
+    r = ctx.r
+    sets = [["F", "M"], ["F", "M", "I"], ["M", "L", "S", "XL"], ["m", "ft"], ["M", "F", "T"], ["A", "B", "M"],
+            ["F", "M", "P"], ["m", "km", "ft"], ["M", "H", "L"]]
+    vals = r.choice(sets)
+    w = [r.uniform(0.3, 2.0) for _ in vals]
+    return r.choices(vals, w, k=n)
+
+
 def g_person_name(ctx, n, style=None):
     r = ctx.r
     fn, ln = ctx.pool("first_name"), ctx.pool("last_name")
@@ -501,16 +528,40 @@ def g_state(ctx, n):
             vals = [c.split("-", 1)[1] for _, c in subs if c.split("-", 1)[1].isalpha()]
         else:
             vals = [nm for nm, _ in subs]
+    if r.random() < 0.1:  # subdivisions written in another script (Cyrillic, Arabic, CJK, ...)
+        pool = translated_names("iso3166-2", r.choice(SCRIPT_LANGS)) or vals
+        vals = r.sample(pool, min(80, len(pool)))
     # skewed usage: a few states dominate
     w = [1.0 / (i + 1) ** r.uniform(0.0, 1.0) for i in range(len(vals))]
     return r.choices(vals, w, k=n)
 
 
+SCRIPT_LANGS = ["ar", "zh_CN", "ru", "el", "he", "hi", "ja", "ko", "th", "uk", "fa", "bn"]
+_TRANSLATED = {}
+
+
+def translated_names(domain, lang):
+    """Names of countries (iso3166-1) or subdivisions (iso3166-2) in another language and script,
+    from the gettext catalogues pycountry ships (Debian's iso-codes): place names in Arabic, Chinese,
+    Cyrillic, ... are places, not person names."""
+    key = (domain, lang)
+    if key not in _TRANSLATED:
+        import gettext
+        import pycountry
+        t = gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+        items = pycountry.countries if domain == "iso3166-1" else pycountry.subdivisions
+        names = sorted({t.gettext(c.name) for c in items} - {c.name for c in items})
+        _TRANSLATED[key] = names
+    return _TRANSLATED[key]
+
+
 def g_country(ctx, n):
     r = ctx.r
     cs = countries()
-    mode = r.choice(["name", "name", "alpha2", "alpha3", "faker", "common", "upper"])
-    if mode == "faker":
+    mode = r.choice(["name", "name", "alpha2", "alpha3", "faker", "common", "upper", "script"])
+    if mode == "script":
+        vals = translated_names("iso3166-1", r.choice(SCRIPT_LANGS)) or [c[0] for c in cs]
+    elif mode == "faker":
         vals = ctx.pool("country")
     elif mode == "alpha2":
         vals = [c[1] for c in cs]

@@ -2,7 +2,7 @@
 // memory is allowed, and a worker may block) and the single-threaded one everywhere else. The
 // only request made is for the package's own .wasm, next to this file, and only when `init()` is
 // not handed a module or bytes.
-import { createApi, DataCloakError } from './core.js';
+import { createApi, DataCloakError, ERROR_FIELDS } from './core.js';
 
 /**
  * Threads need shared memory (a cross-origin isolated page) and a thread that may block: rayon
@@ -38,7 +38,7 @@ const api = createApi(async ({ module, wasm, threads } = {}) => {
 });
 
 export const { init, classify, classifyText, createProfiler, info, profile, features, predict, refine, clearCache, classCounts, forTerminal } = api;
-export { DataCloakError };
+export { DataCloakError, ERROR_FIELDS };
 
 /**
  * `classify` run in a Web Worker, so the page stays responsive. Same input, options and result;

@@ -5,67 +5,25 @@ import { read } from 'node:fs';
 import v8 from 'node:v8';
 import { open as openFile, readFile } from 'node:fs/promises';
 import { classifyText, forTerminal, init } from './node.js';
+// The wasm face's CLI exports (usable once `init()` has instantiated the module).
+import * as wasmGlue from './wasm/datacloak.js';
 
-const USAGE = `datacloak — what each column of a CSV holds, computed on this machine (wasm build)
+const glue = () => wasmGlue;
 
-USAGE:
-  datacloak classify FILE.csv|- [options]   print the JSON report (or a table)
-
-OPTIONS:
-  --format json|table     output of classify (default json)
-  --sample N              values sampled per column (default 1000, max 100000)
-  --delimiter C           field delimiter (default: sniffed among , ; TAB |); 'tab' for TAB
-  --header | --no-header  first row is / is not a header (default: detected)
-  --model PATH            use this ONNX model instead of the built-in one
-  --max-cell-bytes N      longest accepted cell (default 1048576)
-  --max-columns N         most accepted columns (default 10000)
-  --max-bytes N           most accepted input bytes (default: no limit)
-  --max-sample-bytes N    bytes all columns' samples may hold together (default 67108864)
-
-EXIT CODES: 0 ok, 1 the input cannot be classified, 2 usage error, 3 model error, 4 read error`;
+/**
+ * The command line, parsed by the core's flag table (`src/cli.rs`), the one the native CLI uses:
+ * both CLIs accept and refuse the same arguments, and print the same OPTIONS, by construction.
+ */
+function parseArgs(argv) {
+  try {
+    return JSON.parse(glue().parseCli(JSON.stringify(argv)));
+  } catch (e) {
+    if (e?.code === 'USAGE') throw new Usage(e.message);
+    throw e;
+  }
+}
 
 class Usage extends Error {}
-
-const NUMBER_FLAGS = {
-  '--sample': 'sampleSize',
-  '--max-cell-bytes': 'maxCellBytes',
-  '--max-columns': 'maxColumns',
-  '--max-bytes': 'maxBytes',
-  '--max-sample-bytes': 'maxSampleBytes',
-};
-
-function parseArgs(argv) {
-  const [command, ...rest] = argv;
-  if (command === '-h' || command === '--help' || command === 'help') return { help: true };
-  if (command === '-V' || command === '--version') return { version: true };
-  if (command === undefined) throw new Usage('missing command');
-  if (command !== 'classify') throw new Usage(`unknown command '${command}' (the wasm CLI has classify)`);
-  const a = { format: 'json', files: [], options: {} };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const next = () => rest[++i];
-    if (arg in NUMBER_FLAGS) {
-      const v = next();
-      if (v === undefined || !/^\d+$/.test(v) || BigInt(v) > 2n ** 64n - 1n) throw new Usage(`${arg} needs a whole number`);
-      // Past 2^53 a JS number is not exact: such limits mean "no practical limit", and the core
-      // clamps every limit to what the platform holds, as the native CLI does.
-      a.options[NUMBER_FLAGS[arg]] = Math.min(Number(v), Number.MAX_SAFE_INTEGER);
-    } else if (arg === '--format') a.format = next() ?? '';
-    else if (arg === '--delimiter') a.options.delimiter = next() ?? '';
-    else if (arg === '--header') a.options.hasHeader = true;
-    else if (arg === '--no-header') a.options.hasHeader = false;
-    else if (arg === '--model') {
-      a.model = next();
-      if (a.model === undefined) throw new Usage('--model needs a path');
-    } else if (arg === '-h' || arg === '--help') return { help: true };
-    else if (arg.startsWith('--')) throw new Usage(`unknown option '${arg.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')}'`);
-    else a.files.push(arg);
-  }
-  if (a.format !== 'json' && a.format !== 'table') throw new Usage('--format is json or table');
-  if (a.files.length === 0) throw new Usage('name a CSV file (or - for standard input)');
-  if (a.files.length > 1) throw new Usage('classify takes one file');
-  return a;
-}
 
 /** Exit code for a library error, as the native CLI maps them. */
 function exitFor(e) {
@@ -148,6 +106,9 @@ function tuneCompiler() {
 }
 
 async function main(argv) {
+  tuneCompiler();
+  await init();
+  const USAGE = glue().cliUsage();
   let a;
   try {
     a = parseArgs(argv);
@@ -166,11 +127,9 @@ async function main(argv) {
     return 0;
   }
   try {
-    tuneCompiler();
-    await init();
     const path = a.files[0];
     let model;
-    if (a.model !== undefined) {
+    if (a.model !== null && a.model !== undefined) {
       try {
         model = new Uint8Array(await readFile(a.model));
       } catch (e) {

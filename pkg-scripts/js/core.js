@@ -12,15 +12,28 @@ const CLOSE_GRACE_MS = 100;
 /** Options the JS layer handles itself; everything else goes to the core, which refuses unknown keys. */
 const JS_ONLY = new Set(['model', 'onProgress', 'signal']);
 
+/** The properties a DataCloakError may carry besides its message: the one list the wasm face
+ *  (`js_error` in src/wasm.rs sets exactly these; a Node test checks it), the worker thread and
+ *  the Cloudflare Worker copy errors by. */
+export const ERROR_FIELDS = Object.freeze(['code', 'input', 'row', 'line', 'column', 'option']);
+
 /** A DataCloak failure: `code` is stable (e.g. `UNTERMINATED_QUOTE`); `input`, `row`, `line`,
  *  `column` and `option` say where, when the error concerns one place. */
 export class DataCloakError extends Error {
   constructor(message, props = {}) {
     super(message);
     this.name = props.name ?? 'DataCloakError';
-    for (const k of ['code', 'input', 'row', 'line', 'column', 'option']) {
+    for (const k of ERROR_FIELDS) {
       if (props[k] !== undefined) this[k] = props[k];
     }
+  }
+
+  /** The error as plain data (`name`, `message` and the fields that are set), for postMessage
+   *  and JSON bodies. */
+  toJSON() {
+    const out = { name: this.name, message: this.message };
+    for (const k of ERROR_FIELDS) if (this[k] !== undefined) out[k] = this[k];
+    return out;
   }
 }
 
@@ -466,6 +479,7 @@ export function createApi(instantiate) {
 
   return {
     DataCloakError,
+    ERROR_FIELDS,
     init,
     /** The report as an object: `{columns: [...], table: {...}}`. */
     async classify(input, options) {

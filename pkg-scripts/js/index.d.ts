@@ -133,8 +133,13 @@ export type Input =
   | ColumnInput[]
   | Array<Record<string, unknown>>;
 
+/** The properties a DataCloakError may carry besides `name` and `message`. */
+export const ERROR_FIELDS: readonly ['code', 'input', 'row', 'line', 'column', 'option'];
+
 /** A failure with a stable `code` and, when it concerns one place, where. */
 export class DataCloakError extends Error {
+  /** `name`, `message` and the fields that are set, as plain data. */
+  toJSON(): { name: string; message: string; code: string; input?: string; row?: number; line?: number; column?: string; option?: string };
   code:
     | 'EMPTY_INPUT' | 'BINARY_INPUT' | 'UNSUPPORTED_ENCODING' | 'UNTERMINATED_QUOTE' | 'CELL_TOO_LARGE'
     | 'ROW_TOO_LARGE' | 'TOO_MANY_COLUMNS' | 'INPUT_TOO_LARGE' | 'INVALID_OPTION' | 'MODEL' | 'MODEL_MISMATCH' | 'IO'

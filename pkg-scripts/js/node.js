@@ -9,7 +9,7 @@ const api = createApi(async ({ module, wasm } = {}) => {
   return { glue, exports };
 });
 
-export const { init, classify, classifyText, createProfiler, info, profile, features, predict, refine, clearCache, classCounts, forTerminal, DataCloakError } = api;
+export const { init, classify, classifyText, createProfiler, info, profile, features, predict, refine, clearCache, classCounts, forTerminal, DataCloakError, ERROR_FIELDS } = api;
 
 /** Node has no page to keep responsive: the same call, on this thread. */
 export const classifyInWorker = (input, { threads, ...options } = {}) => classify(input, options);

@@ -1,6 +1,6 @@
 // The Web Worker behind `classifyInWorker`: runs one classification and posts the result back.
 // Terminating the worker is how the page cancels it.
-import { classify, init } from './browser.js';
+import { classify, DataCloakError, init } from './browser.js';
 
 self.onmessage = async ({ data: { input, options, threads } }) => {
   try {
@@ -12,10 +12,7 @@ self.onmessage = async ({ data: { input, options, threads } }) => {
     });
     self.postMessage({ type: 'result', report });
   } catch (e) {
-    const error = { message: String(e?.message ?? e) };
-    for (const k of ['name', 'code', 'input', 'row', 'line', 'column', 'option']) {
-      if (e?.[k] !== undefined) error[k] = e[k];
-    }
+    const error = e instanceof DataCloakError ? e.toJSON() : { message: String(e?.message ?? e), code: 'INTERNAL' };
     self.postMessage({ type: 'error', error });
   }
 };

@@ -10,7 +10,7 @@ const api = createApi(async ({ module } = {}) => {
   return { glue, exports };
 });
 
-export const { init, classify, classifyText, createProfiler, info, profile, features, predict, refine, clearCache, classCounts, forTerminal, DataCloakError } = api;
+export const { init, classify, classifyText, createProfiler, info, profile, features, predict, refine, clearCache, classCounts, forTerminal, DataCloakError, ERROR_FIELDS } = api;
 
 /** Workers have no Web Workers: the same call, in this isolate. */
 export const classifyInWorker = (input, { threads, ...options } = {}) => classify(input, options);

@@ -2,32 +2,22 @@
 //! work is the library's.
 
 use datacloak::display::for_terminal;
-use datacloak::options::{clamp_limit, parse_delimiter};
-use datacloak::{features, ingest, Classifier, Error, Options};
+use datacloak::{cli, features, ingest, Classifier, Error, Options};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-datacloak — what each column of a CSV holds, computed on this machine
+/// This CLI's commands; the flags and the option they set are `datacloak::cli`'s, shared with the
+/// Node CLI.
+const COMMANDS: &[(&str, &str)] = &[
+    ("classify FILE.csv|- [options]", "print the JSON report (or a table)"),
+    ("features FILE.csv... [options]", "print feature vectors as JSON lines"),
+    ("features --names", "print the feature layout and slot names"),
+    ("features --doc", "print docs/features.md"),
+];
 
-USAGE:
-  datacloak classify FILE.csv|- [options]   print the JSON report (or a table)
-  datacloak features FILE.csv... [options]  print feature vectors as JSON lines
-  datacloak features --names                print the feature layout and slot names
-  datacloak features --doc                  print docs/features.md
-
-OPTIONS:
-  --format json|table     output of classify (default json)
-  --sample N              values sampled per column (default 1000, max 100000)
-  --delimiter C           field delimiter (default: sniffed among , ; TAB |); 'tab' for TAB
-  --header | --no-header  first row is / is not a header (default: detected)
-  --model PATH            use this ONNX model instead of the built-in one
-  --max-cell-bytes N      longest accepted cell (default 1048576)
-  --max-columns N         most accepted columns (default 10000)
-  --max-bytes N           most accepted input bytes (default: no limit)
-  --max-sample-bytes N    bytes all columns' samples may hold together (default 67108864)
-
-EXIT CODES: 0 ok, 1 the input cannot be classified, 2 usage error, 3 model error, 4 read error";
+fn usage() -> String {
+    cli::usage("what each column of a CSV holds, computed on this machine", COMMANDS)
+}
 
 /// Parsed command line.
 struct Args {
@@ -41,75 +31,33 @@ struct Args {
 }
 
 fn usage_error(msg: impl std::fmt::Display) -> (ExitCode, String) {
-    (ExitCode::from(2), format!("datacloak: {msg}\n\n{USAGE}"))
+    (ExitCode::from(2), format!("datacloak: {msg}\n\n{}", usage()))
 }
 
 fn parse_args(argv: &[String]) -> Result<Args, (ExitCode, String)> {
-    let mut it = argv.iter();
-    let command = match it.next().map(String::as_str) {
-        Some("-h" | "--help" | "help") => return Err((ExitCode::SUCCESS, USAGE.to_string())),
-        Some("-V" | "--version") => {
-            return Err((ExitCode::SUCCESS, format!("datacloak {}", env!("CARGO_PKG_VERSION"))))
-        }
-        Some(c @ ("classify" | "features")) => c.to_string(),
-        Some(other) => return Err(usage_error(format!("unknown command '{}'", for_terminal(other)))),
-        None => return Err(usage_error("missing command")),
-    };
-    let mut a = Args {
-        command,
-        files: vec![],
-        format: "json".into(),
-        model: None,
-        names: false,
-        doc: false,
-        opts: Options::default(),
-    };
-    let number = |flag: &str, v: Option<&String>| -> Result<u64, (ExitCode, String)> {
-        // Digits only, as the Node CLI reads them ("+5" is refused by both).
-        v.filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|s| s.parse().ok())
-            .ok_or_else(|| usage_error(format!("{flag} needs a whole number")))
-    };
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--format" => a.format = it.next().cloned().unwrap_or_default(),
-            "--sample" => a.opts.sample_size = clamp_limit(number(arg, it.next())?),
-            "--delimiter" => {
-                let d = it.next().map(String::as_str).unwrap_or("");
-                a.opts.delimiter = Some(
-                    parse_delimiter(d).map_err(|_| usage_error("--delimiter takes one ASCII character or 'tab'"))?,
-                );
-            }
-            "--header" => a.opts.has_header = Some(true),
-            "--no-header" => a.opts.has_header = Some(false),
-            "--model" => a.model = Some(it.next().cloned().ok_or_else(|| usage_error("--model needs a path"))?),
-            "--max-cell-bytes" => {
-                let n = clamp_limit(number(arg, it.next())?);
-                a.opts.limits.max_cell_bytes = n;
-                // The analysed prefix of a value cannot be longer than the longest cell.
-                a.opts.limits.max_value_bytes = a.opts.limits.max_value_bytes.min(n);
-            }
-            "--max-columns" => a.opts.limits.max_columns = clamp_limit(number(arg, it.next())?),
-            "--max-bytes" => a.opts.limits.max_bytes = Some(number(arg, it.next())?),
-            "--max-sample-bytes" => a.opts.limits.max_sample_bytes = clamp_limit(number(arg, it.next())?),
-            "--names" => a.names = true,
-            "--doc" => a.doc = true,
-            "-h" | "--help" => return Err((ExitCode::SUCCESS, USAGE.to_string())),
-            s if s.starts_with("--") => return Err(usage_error(format!("unknown option '{}'", for_terminal(s)))),
-            _ => a.files.push(arg.clone()),
-        }
+    let a = cli::parse(argv, &["classify", "features"]).map_err(usage_error)?;
+    if a.help {
+        return Err((ExitCode::SUCCESS, usage()));
     }
-    if !matches!(a.format.as_str(), "json" | "table") {
-        return Err(usage_error("--format is json or table"));
+    if a.version {
+        return Err((ExitCode::SUCCESS, format!("datacloak {}", env!("CARGO_PKG_VERSION"))));
     }
-    let needs_files = !(a.command == "features" && (a.names || a.doc));
-    if needs_files && a.files.is_empty() {
-        return Err(usage_error("name a CSV file (or - for standard input)"));
-    }
-    if a.command == "classify" && a.files.len() > 1 {
-        return Err(usage_error("classify takes one file"));
-    }
-    Ok(a)
+    // The same conversion the JS API uses: flags became its option object.
+    let opts = Options::from_json(&serde_json::Value::Object(a.options).to_string()).map_err(|e| {
+        (
+            ExitCode::from(2),
+            format!("datacloak: {}", for_terminal(&e.to_string())),
+        )
+    })?;
+    Ok(Args {
+        command: a.command,
+        files: a.files,
+        format: a.format,
+        model: a.model,
+        names: a.names,
+        doc: a.doc,
+        opts,
+    })
 }
 
 /// Exit code for a library error: input problems 1, model problems 3, reading problems 4.

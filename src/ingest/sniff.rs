@@ -262,7 +262,10 @@ pub fn detect_header(rows: &[Vec<String>]) -> HeaderGuess {
     {
         return data;
     }
-    let header_words = first.iter().filter(|c| crate::features::header::best_hint(c).is_some()).count();
+    let header_words = first
+        .iter()
+        .filter(|c| crate::features::header::best_hint(c).is_some())
+        .count();
     if rows.len() == 1 {
         return HeaderGuess {
             header: true,
@@ -350,7 +353,13 @@ mod tests {
             "bo.chan@example.com,Bo Chan,GB82WEST12345698765432,AKIAI44QH8DHBEXAMPLE",
             "cy.diaz@example.net,Cy Diaz,FR1420041010050500013M02606,AKIAJ2XEXAMPLEKEY123",
         ];
-        assert_eq!(detect_header(&rows(&nh)), HeaderGuess { header: false, sure: true });
+        assert_eq!(
+            detect_header(&rows(&nh)),
+            HeaderGuess {
+                header: false,
+                sure: true
+            }
+        );
         for one in ["4111111111111111", "192.168.1.20", "+44 20 7946 0958", "078-05-1120"] {
             assert!(!header(&[&format!("name,{one}"), "Ann,x", "Bo,y"]), "{one}");
         }
@@ -362,7 +371,13 @@ mod tests {
     #[test]
     fn text_above_text_without_a_header_word_is_not_sure() {
         let g = detect_header(&rows(&["qqq,zzz", "alpha,beta", "gamma,delta"]));
-        assert_eq!(g, HeaderGuess { header: true, sure: false });
+        assert_eq!(
+            g,
+            HeaderGuess {
+                header: true,
+                sure: false
+            }
+        );
     }
 
     /// "Q1 %" and "$5 coupons" are header words, "$5" and "12 %" numbers.

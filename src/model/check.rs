@@ -11,8 +11,7 @@
 use crate::error::{Error, Result};
 use tract_onnx::pb::tensor_proto::DataType;
 use tract_onnx::pb::{
-    attribute_proto, tensor_shape_proto::dimension, type_proto, GraphProto, ModelProto, TensorProto,
-    ValueInfoProto,
+    attribute_proto, tensor_shape_proto::dimension, type_proto, GraphProto, ModelProto, TensorProto, ValueInfoProto,
 };
 
 /// Most nodes a model may have (the shipped one has 18; an MLP ensemble needs a few dozen).
@@ -84,10 +83,14 @@ fn refuse(message: String) -> Error {
 /// Refuses a model tract should not be asked to load, saying why.
 pub fn check(proto: &ModelProto) -> Result<()> {
     if !proto.functions.is_empty() {
-        return Err(refuse("the model defines ONNX functions; only plain graphs are accepted".into()));
+        return Err(refuse(
+            "the model defines ONNX functions; only plain graphs are accepted".into(),
+        ));
     }
     if !proto.training_info.is_empty() {
-        return Err(refuse("the model carries training graphs; export it for inference only".into()));
+        return Err(refuse(
+            "the model carries training graphs; export it for inference only".into(),
+        ));
     }
     let graph = proto
         .graph

@@ -154,31 +154,34 @@ impl Model {
     }
 }
 
-
 /// Reads the checked proto into tract's graph, fixes the batch dimension and optimises it.
-fn prepare(onnx: &tract_onnx::Onnx, proto: &tract_onnx::pb::ModelProto, n_features: usize) -> Result<Arc<TypedRunnableModel>> {
-        let mut model = onnx
-            .model_for_proto_model(proto)
-            .map_err(model_err("the ONNX graph could not be read (unsupported operator?)"))?;
-        let batch = model.sym("N");
-        model
-            .set_input_fact(0, f32::fact([batch.to_dim(), n_features.to_dim()]).into())
-            .map_err(model_err("the model input is not [batch, features] f32"))?;
-        let plan = model
-            .into_optimized()
-            .map_err(|e| {
-                let text = format!("{e:#}");
-                match unsupported_op(&text) {
-                    Some(op) => Error::Model {
-                        message: format!("the model uses an unsupported operator ({op}) that tract cannot run"),
-                    },
-                    None => Error::Model {
-                        message: format!("the model could not be prepared: {text}"),
-                    },
-                }
-            })?
-            .into_runnable()
-            .map_err(model_err("the model could not be prepared to run"))?;
+fn prepare(
+    onnx: &tract_onnx::Onnx,
+    proto: &tract_onnx::pb::ModelProto,
+    n_features: usize,
+) -> Result<Arc<TypedRunnableModel>> {
+    let mut model = onnx
+        .model_for_proto_model(proto)
+        .map_err(model_err("the ONNX graph could not be read (unsupported operator?)"))?;
+    let batch = model.sym("N");
+    model
+        .set_input_fact(0, f32::fact([batch.to_dim(), n_features.to_dim()]).into())
+        .map_err(model_err("the model input is not [batch, features] f32"))?;
+    let plan = model
+        .into_optimized()
+        .map_err(|e| {
+            let text = format!("{e:#}");
+            match unsupported_op(&text) {
+                Some(op) => Error::Model {
+                    message: format!("the model uses an unsupported operator ({op}) that tract cannot run"),
+                },
+                None => Error::Model {
+                    message: format!("the model could not be prepared: {text}"),
+                },
+            }
+        })?
+        .into_runnable()
+        .map_err(model_err("the model could not be prepared to run"))?;
     Ok(plan)
 }
 

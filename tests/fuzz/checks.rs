@@ -137,15 +137,32 @@ pub fn model(data: &[u8]) {
     use tract_onnx::pb;
     static SHIPPED: std::sync::OnceLock<pb::ModelProto> = std::sync::OnceLock::new();
     let shipped = SHIPPED.get_or_init(|| {
-        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/datacloak-v1/model.onnx"))
-            .or_else(|_| std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/models/datacloak-v1/model.onnx")))
-            .expect("the shipped model");
+        let bytes = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../models/datacloak-v1/model.onnx"
+        ))
+        .or_else(|_| std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/models/datacloak-v1/model.onnx")))
+        .expect("the shipped model");
         pb::ModelProto::decode(bytes.as_slice()).expect("the shipped model decodes")
     });
     let mut m = shipped.clone();
     let ops = [
-        "Identity", "ConstantOfShape", "Range", "Tile", "Expand", "Loop", "Reshape", "Gemm", "MatMul",
-        "Softmax", "Mystery", "Relu", "Concat", "Gather", "Cast", "Constant",
+        "Identity",
+        "ConstantOfShape",
+        "Range",
+        "Tile",
+        "Expand",
+        "Loop",
+        "Reshape",
+        "Gemm",
+        "MatMul",
+        "Softmax",
+        "Mystery",
+        "Relu",
+        "Concat",
+        "Gather",
+        "Cast",
+        "Constant",
     ];
     let big = |b: u8, c: u8| -> i64 {
         match b % 6 {
@@ -158,14 +175,20 @@ pub fn model(data: &[u8]) {
         }
     };
     for step in data.chunks(4).take(64) {
-        let [op, a, b, c] = [step[0], *step.get(1).unwrap_or(&0), *step.get(2).unwrap_or(&0), *step.get(3).unwrap_or(&0)];
+        let [op, a, b, c] = [
+            step[0],
+            *step.get(1).unwrap_or(&0),
+            *step.get(2).unwrap_or(&0),
+            *step.get(3).unwrap_or(&0),
+        ];
         let Some(g) = m.graph.as_mut() else { break };
         let ni = g.node.len().max(1);
         let ti = g.initializer.len().max(1);
         match op % 10 {
             0 => {
                 if let Some(t) = g.initializer.get_mut(a as usize % ti) {
-                    if let Some(d) = t.dims.get_mut(b as usize % t.dims.len().max(1)) {
+                    let k = b as usize % t.dims.len().max(1);
+                    if let Some(d) = t.dims.get_mut(k) {
                         *d = big(b, c);
                     }
                 }
@@ -195,15 +218,20 @@ pub fn model(data: &[u8]) {
             }
             5 => {
                 let names: Vec<String> = g.initializer.iter().map(|t| t.name.clone()).collect();
-                if let (Some(n), Some(name)) = (g.node.get_mut(a as usize % ni), names.get(c as usize % names.len().max(1))) {
-                    if let Some(i) = n.input.get_mut(b as usize % n.input.len().max(1)) {
+                if let (Some(n), Some(name)) = (
+                    g.node.get_mut(a as usize % ni),
+                    names.get(c as usize % names.len().max(1)),
+                ) {
+                    let k = b as usize % n.input.len().max(1);
+                    if let Some(i) = n.input.get_mut(k) {
                         *i = name.clone();
                     }
                 }
             }
             6 => {
                 for v in g.input.iter_mut().chain(g.output.iter_mut()) {
-                    if let Some(pb::type_proto::Value::TensorType(t)) = v.r#type.as_mut().and_then(|t| t.value.as_mut()) {
+                    if let Some(pb::type_proto::Value::TensorType(t)) = v.r#type.as_mut().and_then(|t| t.value.as_mut())
+                    {
                         if let Some(d) = t.shape.as_mut().and_then(|s| s.dim.get_mut(a as usize % 2)) {
                             d.value = Some(pb::tensor_shape_proto::dimension::Value::DimValue(big(b, c)));
                         }

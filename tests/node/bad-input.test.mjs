@@ -12,6 +12,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { setImmediate as tick } from 'node:timers/promises';
 import * as dc from 'datacloak';
+import * as wasmGlue from '../../pkg/wasm/datacloak.js';
 import { NATIVE, ROOT, run } from './helpers.mjs';
 
 const catalogue = JSON.parse(readFileSync(path.join(ROOT, 'tests/bad_input/catalogue.json'), 'utf8'));
@@ -186,13 +187,14 @@ function check(expect, got, source) {
 
 /** The native CLI's arguments for the case's options and model, or null when an option has no flag. */
 function nativeArgs(c) {
-  const flags = { sampleSize: '--sample', delimiter: '--delimiter', maxCellBytes: '--max-cell-bytes',
-    maxColumns: '--max-columns', maxBytes: '--max-bytes' };
+  // The flag table both CLIs parse with (src/cli.rs), from the wasm face.
+  const table = JSON.parse(wasmGlue.cliFlags());
   const args = [];
   for (const [k, v] of Object.entries(c.options ?? {})) {
-    if (k === 'hasHeader') args.push(v ? '--header' : '--no-header');
-    else if (flags[k]) args.push(flags[k], String(v));
-    else return null;
+    const f = table.find((f) => f.option === k && (typeof f.takes === 'string' || f.takes.switch === v));
+    if (!f) return null;
+    args.push(f.name);
+    if (typeof f.takes === 'string') args.push(String(v));
   }
   if (c.model?.fixture) args.push('--model', path.join(ROOT, c.model.fixture));
   else if (c.model) {

@@ -112,3 +112,23 @@ test('an empty array of columns is no data, as an empty CSV is', async () => {
   await assert.rejects(dc.classify([]), (e) => e instanceof dc.DataCloakError && e.code === 'EMPTY_INPUT');
   await assert.rejects(dc.classify(''), (e) => e instanceof dc.DataCloakError && e.code === 'EMPTY_INPUT');
 });
+
+test("the wasm face's errors carry only the fields of ERROR_FIELDS, the one list the JS layer copies", async () => {
+  const glue = await import('../../pkg/wasm/datacloak.js');
+  const p = new glue.Profiler(JSON.stringify({ source: 'x.csv' }));
+  p.push(new TextEncoder().encode('a,b\n1,"never closed\n'));
+  let raw;
+  try {
+    p.finish();
+  } catch (e) {
+    raw = e;
+  } finally {
+    p.free();
+  }
+  assert.ok(raw, 'an unterminated quote is an error');
+  const own = Object.keys(raw).filter((k) => !['message', 'name', 'stack'].includes(k));
+  assert.deepEqual(own.filter((k) => !dc.ERROR_FIELDS.includes(k)), []);
+  assert.ok(own.includes('code') && own.includes('row'));
+  const copied = new dc.DataCloakError(raw.message, raw).toJSON();
+  for (const k of own) assert.equal(copied[k], raw[k], k);
+});

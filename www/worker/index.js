@@ -88,8 +88,8 @@ export default {
         console.error('classify failed:', e);
         return failure(500, 'INTERNAL', 'internal error while classifying; the data was not kept');
       }
-      const { code, message, row, line, column, option } = e;
-      return failure(STATUS[code] ?? 400, code, message, { row, line, column, option });
+      const { name, ...fields } = e.toJSON();
+      return json(STATUS[e.code] ?? 400, { error: fields });
     }
   },
 };

@@ -1,0 +1,296 @@
+//! The command line of both CLIs, defined once: the native binary (`src/bin/datacloak.rs`) and
+//! the Node CLI of the npm package (`cli.js`, through the wasm face) parse their arguments with
+//! [`parse`] and print [`usage`], so they accept and refuse the same arguments by construction.
+//!
+//! Flags that set options become the JS API's camelCase option object, which
+//! [`crate::Options::from_json`] validates: one path from a flag to an option for every face.
+
+use serde_json::{Map, Value};
+
+/// What a flag takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Takes {
+    /// A whole number (digits only; `+5` and `-1` are refused).
+    Number,
+    /// A word.
+    Text,
+    /// Nothing: the flag sets its option to this value.
+    Switch(bool),
+}
+
+/// One flag of `classify` (and `features`).
+#[derive(Debug, Clone, Copy)]
+pub struct Flag {
+    pub name: &'static str,
+    /// The placeholder shown in the usage, e.g. `N`.
+    pub placeholder: &'static str,
+    /// The option it sets (camelCase, as the JS API spells it); `None` for CLI-only flags.
+    pub option: Option<&'static str>,
+    pub takes: Takes,
+    pub help: &'static str,
+}
+
+const fn flag(
+    name: &'static str,
+    placeholder: &'static str,
+    option: Option<&'static str>,
+    takes: Takes,
+    help: &'static str,
+) -> Flag {
+    Flag {
+        name,
+        placeholder,
+        option,
+        takes,
+        help,
+    }
+}
+
+/// Every flag, in the order the usage lists them.
+pub const FLAGS: &[Flag] = &[
+    flag(
+        "--format",
+        "json|table",
+        None,
+        Takes::Text,
+        "output of classify (default json)",
+    ),
+    flag(
+        "--sample",
+        "N",
+        Some("sampleSize"),
+        Takes::Number,
+        "values sampled per column (default 1000, max 100000)",
+    ),
+    flag(
+        "--delimiter",
+        "C",
+        Some("delimiter"),
+        Takes::Text,
+        "field delimiter (default: sniffed among , ; TAB |); 'tab' for TAB",
+    ),
+    flag(
+        "--header",
+        "",
+        Some("hasHeader"),
+        Takes::Switch(true),
+        "first row is a header (default: detected)",
+    ),
+    flag(
+        "--no-header",
+        "",
+        Some("hasHeader"),
+        Takes::Switch(false),
+        "first row is data",
+    ),
+    flag(
+        "--model",
+        "PATH",
+        None,
+        Takes::Text,
+        "use this ONNX model instead of the built-in one",
+    ),
+    flag(
+        "--max-cell-bytes",
+        "N",
+        Some("maxCellBytes"),
+        Takes::Number,
+        "longest accepted cell (default 1048576)",
+    ),
+    flag(
+        "--max-columns",
+        "N",
+        Some("maxColumns"),
+        Takes::Number,
+        "most accepted columns (default 10000)",
+    ),
+    flag(
+        "--max-bytes",
+        "N",
+        Some("maxBytes"),
+        Takes::Number,
+        "most accepted input bytes (default: no limit)",
+    ),
+    flag(
+        "--max-sample-bytes",
+        "N",
+        Some("maxSampleBytes"),
+        Takes::Number,
+        "bytes all columns' samples may hold together (default 67108864)",
+    ),
+];
+
+/// The exit codes, as the usage states them and both CLIs return them.
+pub const EXIT_CODES: &str =
+    "EXIT CODES: 0 ok, 1 the input cannot be classified, 2 usage error, 3 model error, 4 read error";
+
+/// The usage text. `commands` are the lines of the COMMANDS part (each CLI has its own set).
+pub fn usage(title: &str, commands: &[(&str, &str)]) -> String {
+    let mut s = format!("datacloak — {title}\n\nUSAGE:\n");
+    for (cmd, what) in commands {
+        s.push_str(&format!("  {cmd:<40}  {what}\n"));
+    }
+    s.push_str("\nOPTIONS:\n");
+    for f in FLAGS {
+        let left = if f.placeholder.is_empty() {
+            f.name.to_string()
+        } else {
+            format!("{} {}", f.name, f.placeholder)
+        };
+        s.push_str(&format!("  {left:<22}  {}\n", f.help));
+    }
+    s.push('\n');
+    s.push_str(EXIT_CODES);
+    s
+}
+
+/// A parsed command line.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Args {
+    pub command: String,
+    pub files: Vec<String>,
+    pub format: String,
+    pub model: Option<String>,
+    /// `features --names` / `features --doc` (native only).
+    pub names: bool,
+    pub doc: bool,
+    /// The options the flags set, as the JS API's option object (for `Options::from_json`).
+    pub options: Map<String, Value>,
+    /// `--help` or `--version` was asked for.
+    pub help: bool,
+    pub version: bool,
+}
+
+/// Parses the arguments after the program name. `commands` are the commands this CLI has.
+/// The error is the message of a usage error (exit code 2).
+pub fn parse(argv: &[String], commands: &[&str]) -> Result<Args, String> {
+    let mut a = Args {
+        format: "json".into(),
+        ..Args::default()
+    };
+    let mut it = argv.iter();
+    match it.next().map(String::as_str) {
+        Some("-h" | "--help" | "help") => {
+            a.help = true;
+            return Ok(a);
+        }
+        Some("-V" | "--version") => {
+            a.version = true;
+            return Ok(a);
+        }
+        Some(c) if commands.contains(&c) => a.command = c.to_string(),
+        Some(other) => {
+            return Err(format!(
+                "unknown command '{}' (commands: {})",
+                crate::display::for_terminal(other),
+                commands.join(", ")
+            ))
+        }
+        None => return Err("missing command".into()),
+    }
+    while let Some(arg) = it.next() {
+        if arg == "-h" || arg == "--help" {
+            a.help = true;
+            return Ok(a);
+        }
+        if a.command == "features" && (arg == "--names" || arg == "--doc") {
+            a.names |= arg == "--names";
+            a.doc |= arg == "--doc";
+            continue;
+        }
+        let Some(f) = FLAGS.iter().find(|f| f.name == arg) else {
+            if arg.starts_with("--") {
+                return Err(format!("unknown option '{}'", crate::display::for_terminal(arg)));
+            }
+            a.files.push(arg.clone());
+            continue;
+        };
+        let value = match f.takes {
+            Takes::Switch(b) => Value::Bool(b),
+            Takes::Number => {
+                let v = it.next().map(String::as_str).unwrap_or("");
+                let n = (!v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| v.parse::<u64>().ok())
+                    .flatten()
+                    .ok_or_else(|| format!("{} needs a whole number", f.name))?;
+                Value::from(n)
+            }
+            Takes::Text => Value::String(
+                it.next()
+                    .cloned()
+                    .ok_or_else(|| format!("{} needs a value ({})", f.name, f.placeholder))?,
+            ),
+        };
+        match (f.name, f.option) {
+            ("--format", _) => a.format = value.as_str().unwrap_or_default().to_string(),
+            ("--model", _) => a.model = value.as_str().map(str::to_string),
+            (_, Some(key)) => {
+                a.options.insert(key.to_string(), value);
+            }
+            _ => {}
+        }
+    }
+    if !matches!(a.format.as_str(), "json" | "table") {
+        return Err("--format is json or table".into());
+    }
+    let needs_files = !(a.command == "features" && (a.names || a.doc));
+    if needs_files && a.files.is_empty() {
+        return Err("name a CSV file (or - for standard input)".into());
+    }
+    if a.command == "classify" && a.files.len() > 1 {
+        return Err("classify takes one file".into());
+    }
+    Ok(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn flags_become_the_option_object() {
+        let a = parse(
+            &args("classify f.csv --sample 50 --no-header --delimiter ; --max-bytes 9"),
+            &["classify"],
+        )
+        .unwrap();
+        assert_eq!(a.files, ["f.csv"]);
+        assert_eq!(
+            serde_json::Value::Object(a.options),
+            serde_json::json!({"sampleSize": 50, "hasHeader": false, "delimiter": ";", "maxBytes": 9})
+        );
+    }
+
+    #[test]
+    fn what_both_clis_refuse() {
+        for (line, needle) in [
+            ("classify f.csv --sample +5", "--sample needs a whole number"),
+            ("classify f.csv --sample -1", "--sample needs a whole number"),
+            (
+                "classify f.csv --sample 99999999999999999999",
+                "--sample needs a whole number",
+            ),
+            ("classify f.csv --frobnicate", "unknown option '--frobnicate'"),
+            ("classify", "name a CSV file"),
+            ("classify a.csv b.csv", "classify takes one file"),
+            ("classify f.csv --format xml", "--format is json or table"),
+            ("features x.csv", "unknown command 'features'"),
+        ] {
+            let e = parse(&args(line), &["classify"]).unwrap_err();
+            assert!(e.contains(needle), "{line}: {e}");
+        }
+    }
+
+    #[test]
+    fn the_usage_lists_every_flag() {
+        let u = usage("t", &[("classify FILE", "x")]);
+        for f in FLAGS {
+            assert!(u.contains(f.name), "{}", f.name);
+        }
+        assert!(u.ends_with(EXIT_CODES));
+    }
+}
