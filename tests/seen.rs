@@ -13,7 +13,7 @@ fn tables_built_for_the_real_data_failures_get_the_right_labels() {
     let expected: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
     let c = Classifier::new().unwrap();
-    let mut wrong = Vec::new();
+    let (mut wrong, mut still, mut fixed) = (Vec::new(), Vec::new(), Vec::new());
     let mut checked = 0;
     for (file, columns) in expected["expect"].as_object().unwrap() {
         let bytes = std::fs::read(dir.join(file)).unwrap();
@@ -25,7 +25,19 @@ fn tables_built_for_the_real_data_failures_get_the_right_labels() {
                 .find(|c| c.name == *column)
                 .unwrap_or_else(|| panic!("{file}: no column {column}"));
             checked += 1;
-            if col.label != label.as_str().unwrap() {
+            let right: Vec<&str> = match label {
+                serde_json::Value::Array(a) => a.iter().filter_map(|l| l.as_str()).collect(),
+                l => vec![l.as_str().unwrap()],
+            };
+            let known = expected["still_wrong"][file]
+                .as_array()
+                .is_some_and(|a| a.iter().any(|c| c == column.as_str()));
+            let ok = right.contains(&col.label.as_str());
+            if ok && known {
+                fixed.push(format!("{file} {column}"));
+            } else if !ok && known {
+                still.push(format!("{file} {column}: {} ({})", col.label, col.confidence));
+            } else if !ok {
                 wrong.push(format!(
                     "{file} {column}: {} ({}), expected {label}",
                     col.label, col.confidence
@@ -40,4 +52,10 @@ fn tables_built_for_the_real_data_failures_get_the_right_labels() {
         wrong.len(),
         wrong.join("\n")
     );
+    assert!(
+        fixed.is_empty(),
+        "now right, remove them from still_wrong in expected.json: {fixed:?}"
+    );
+    // Said on every run, so that the open cases stay in sight.
+    eprintln!("still wrong ({} of {checked}): {}", still.len(), still.join("; "));
 }

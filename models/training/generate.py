@@ -523,6 +523,8 @@ TEMPLATES = [
                        ("country", .3), ("id_code_slug", .3)]),
     T_("order_refs", [("id_order_ssn", .8), ("id_routing", .5), ("id_badge", .5), ("amount", .7), ("date", .6),
                       ("cat_list", .5), ("company", .4), ("cat_letter_codes", .4)]),
+    T_("court_cases", [("id_order_ssn", .5), ("date", .8), ("cat_letter_codes", .9), ("officials", .7),
+                       ("thing_name", .4), ("city", .4), ("amount", .5), ("cat_list", .4)]),
     T_("officiated_matches", [("date", .9), ("thing_name", .6), ("thing_name", .4), ("num_small_int", .7),
                               ("num_small_int", .7), ("officials", 1), ("officials", .4), ("city", .4), ("num_count", .4)]),
     T_("hard_negatives", [("id_ssnlike", .5), ("id_cardlike", .5), ("id_order_phone", .5), ("id_isbn", .3),

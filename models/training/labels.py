@@ -17,13 +17,11 @@ TAXONOMY_PATH = os.path.join(_HERE, "..", "..", "src", "taxonomy.json")
 
 
 def sensitivity():
-    """label -> "high" | "medium" | "low", read from src/taxonomy.json (falls back to a copy)."""
-    try:
-        with open(TAXONOMY_PATH, encoding="utf-8") as f:
-            tax = json.load(f)
-        sens = {e["name"]: e["sensitivity"] for e in tax["labels"]}
-    except OSError:
-        sens = {}
+    """label -> "high" | "medium" | "low", read from src/taxonomy.json (the project's copy of the
+    taxonomy; the pipeline stops if it cannot be read)."""
+    with open(TAXONOMY_PATH, encoding="utf-8") as f:
+        tax = json.load(f)
+    sens = {e["name"]: e["sensitivity"] for e in tax["labels"]}
     missing = [l for l in LABELS if l not in sens]
     if missing:
         raise SystemExit(f"taxonomy.json lacks labels {missing}")
