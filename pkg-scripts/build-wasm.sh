@@ -60,6 +60,21 @@ fi
 # No wasm-opt pass: binaryen 108 (Debian) breaks wasm-bindgen's externref table (init throws), and
 # on this module it saved 6 % raw and nothing after gzip (measured; BENCHMARKS.md).
 
+# A trapped instance (a panic aborts in wasm) must be dropped and a new one started on the next
+# call, in every runtime (core.js does it). wasm-bindgen's glue keeps one instance per module and
+# its FinalizationRegistry callbacks free pointers in whatever instance is current: patched so that
+# each object remembers the instance it came from (finalizers of a dropped instance do nothing) and
+# `__resetInstance()` lets `initSync`/`init` start a new one.
+for glue in "$out"/wasm/datacloak.js "$out"/threads/datacloak.js; do
+  [ -f "$glue" ] || continue
+  perl -0pi -e 's/new FinalizationRegistry\(ptr => wasm\.(__wbg_\w+_free)\(ptr, 1\)\)/new FinalizationRegistry(held => held.gen === __instanceGen \&\& wasm.$1(held.ptr, 1))/g; s/(\w+Finalization)\.register\((\w+), \2\.__wbg_ptr, \2\);/$1.register($2, { ptr: $2.__wbg_ptr, gen: __instanceGen }, $2);/g' "$glue"
+  printf '\nlet __instanceGen = 0;\n/** DataCloak: forget the current instance (after a trap); the next init starts a new one. */\nexport function __resetInstance() {\n    __instanceGen += 1;\n    wasm = undefined;\n}\n' >> "$glue"
+  if grep -q 'FinalizationRegistry(ptr =>\|register(\w*, \w*\.__wbg_ptr' "$glue" || ! grep -q 'held.gen === __instanceGen' "$glue"; then
+    echo "build-wasm.sh: could not patch $glue for instance resets (wasm-bindgen changed?)" >&2
+    exit 1
+  fi
+done
+
 cp pkg-scripts/js/*.js pkg-scripts/js/*.d.ts "$out/"
 rm -f "$out"/wasm/.gitignore "$out"/threads/.gitignore
 ls -l "$out"/wasm/*.wasm "$out"/threads/*.wasm 2>/dev/null || true

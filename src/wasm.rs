@@ -342,3 +342,10 @@ pub fn cli_flags() -> String {
         .collect();
     serde_json::Value::Array(flags).to_string()
 }
+
+/// Aborts the instance on purpose (a wasm trap, as a panic would), so that the package's tests can
+/// check that the JS layer drops a trapped instance and starts a new one. Not part of the API.
+#[wasm_bindgen(js_name = __trapForTests)]
+pub fn trap_for_tests() {
+    std::process::abort()
+}

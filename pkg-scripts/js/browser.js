@@ -38,6 +38,8 @@ const api = createApi(async ({ module, wasm, threads } = {}) => {
 });
 
 export const { init, classify, classifyText, createProfiler, info, profile, features, predict, refine, clearCache, classCounts, forTerminal } = api;
+/** Not part of the API (the package's own tests use it). */
+export const __internal = api.internal;
 export { DataCloakError, ERROR_FIELDS };
 
 /**

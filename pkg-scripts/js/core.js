@@ -306,11 +306,40 @@ export function createApi(instantiate) {
   let exports = null;
   let loading = null;
   let defaultEngine = null;
-  const engines = new WeakMap();
+  let engines = new WeakMap();
   /** The same engines, for `clearCache` (a WeakMap cannot be walked). */
   const customEngines = new Set();
   /** Custom models loaded so far (info().customModelsLoaded): each load costs tens of ms. */
   let modelsLoaded = 0;
+
+  /** Bumped when a trapped instance is dropped: objects of the old instance refuse to work. */
+  let generation = 0;
+
+  /**
+   * A trap (`WebAssembly.RuntimeError`: a panic aborts in wasm) leaves the instance mid-call, its
+   * allocator and borrowed state undefined. The instance is dropped here and the next call starts
+   * a new one (the glue's finalizers of the old one do nothing: build-wasm.sh patches them), so a
+   * long-lived page or Worker survives. The caller gets `INTERNAL`.
+   */
+  function dropTrapped(e) {
+    glue?.__resetInstance?.();
+    glue = null;
+    exports = null;
+    loading = null;
+    defaultEngine = null;
+    engines = new WeakMap();
+    customEngines.clear();
+    generation += 1;
+    return new DataCloakError(
+      `datacloak: the WebAssembly instance failed (${e.message}); it was dropped, and the next call starts a new one`,
+      { code: 'INTERNAL' },
+    );
+  }
+
+  function wrap(e) {
+    if (typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError) return dropTrapped(e);
+    return wrapError(e);
+  }
 
   async function init(initOptions) {
     if (glue) return;
@@ -323,7 +352,7 @@ export function createApi(instantiate) {
       await loading;
     } catch (e) {
       loading = null;
-      throw wrapError(e);
+      throw wrap(e);
     }
   }
 
@@ -348,7 +377,7 @@ export function createApi(instantiate) {
       }
       return e;
     } catch (e) {
-      throw wrapError(e);
+      throw wrap(e);
     }
   }
 
@@ -357,7 +386,16 @@ export function createApi(instantiate) {
     try {
       return format === 'table' ? handle.table() : handle.json();
     } finally {
-      handle.free();
+      freeQuietly(handle);
+    }
+  }
+
+  /** Frees a wasm-side object; after a trap its instance may refuse, which changes nothing. */
+  function freeQuietly(obj) {
+    try {
+      obj?.free();
+    } catch {
+      // the instance is being dropped
     }
   }
 
@@ -370,8 +408,10 @@ export function createApi(instantiate) {
     const profiled = profiler.finishProfile();
     try {
       return take(engine.classifyProfiled(profiled), format);
+    } catch (e) {
+      throw wrap(e);
     } finally {
-      profiled.free();
+      freeQuietly(profiled);
     }
   }
 
@@ -385,7 +425,7 @@ export function createApi(instantiate) {
       try {
         return take(engine.classifyColumns(JSON.stringify(columnsOf(input)), coreOptions), format);
       } catch (e) {
-        throw wrapError(e);
+        throw wrap(e);
       }
     }
     const profiler = new Profiler(coreOptions);
@@ -405,22 +445,32 @@ export function createApi(instantiate) {
   /** Streaming by hand: `push(chunk)` as data arrives, then `finish()` for the report. */
   class Profiler {
     #inner;
+    #generation = generation;
+    #live() {
+      if (this.#generation !== generation) {
+        this.#inner = undefined;
+        throw new DataCloakError('this profiler belonged to a WebAssembly instance that failed; start a new one', {
+          code: 'STATE',
+        });
+      }
+      if (!this.#inner) throw new DataCloakError('profiler used after finish()', { code: 'STATE' });
+    }
     constructor(coreOptions) {
       if (!glue) throw new DataCloakError('call `await init()` before createProfiler()', { code: 'STATE' });
       try {
         this.#inner = new glue.Profiler(coreOptions);
       } catch (e) {
-        throw wrapError(e);
+        throw wrap(e);
       }
     }
     #text = chunkEncoder('push');
     push(chunk) {
-      if (!this.#inner) throw new DataCloakError('profiler used after finish()', { code: 'STATE' });
+      this.#live();
       const bytes = this.#text.bytes(chunk);
       try {
         this.#inner.push(bytes);
       } catch (e) {
-        throw wrapError(e);
+        throw wrap(e);
       }
     }
     get bytesRead() {
@@ -431,13 +481,13 @@ export function createApi(instantiate) {
     }
     /** Ends the input; the wasm-side profile (caller frees it). */
     finishProfile() {
-      if (!this.#inner) throw new DataCloakError('profiler used after finish()', { code: 'STATE' });
+      this.#live();
       try {
         const rest = this.#text.end();
         if (rest) this.#inner.push(rest);
         return this.#inner.finish();
       } catch (e) {
-        throw wrapError(e);
+        throw wrap(e);
       } finally {
         this.free();
       }
@@ -446,12 +496,12 @@ export function createApi(instantiate) {
       try {
         return JSON.parse(classifyFinished(this, engineFor(model), 'json'));
       } catch (e) {
-        throw wrapError(e);
+        throw wrap(e);
       }
     }
     /** Releases the wasm memory; `finish()` does it too. */
     free() {
-      this.#inner?.free();
+      if (this.#generation === generation) freeQuietly(this.#inner);
       this.#inner = undefined;
     }
   }
@@ -480,6 +530,19 @@ export function createApi(instantiate) {
   return {
     DataCloakError,
     ERROR_FIELDS,
+    /** Not part of the API: hooks for the package's own tests. */
+    internal: {
+      /** Traps the wasm instance on purpose, through the same path every call takes. */
+      async trap() {
+        await init();
+        try {
+          glue.__trapForTests();
+        } catch (e) {
+          throw wrap(e);
+        }
+      },
+      generation: () => generation,
+    },
     init,
     /** The report as an object: `{columns: [...], table: {...}}`. */
     async classify(input, options) {
@@ -530,7 +593,7 @@ export function createApi(instantiate) {
       try {
         return engineFor(options.model).predict(features);
       } catch (e) {
-        throw wrapError(e);
+        throw wrap(e);
       }
     },
     /**
@@ -555,7 +618,7 @@ export function createApi(instantiate) {
         const n = cols.length;
         return { probs: flat.subarray(0, flat.length - n), rank: flat.subarray(flat.length - n) };
       } catch (e) {
-        throw wrapError(e);
+        throw wrap(e);
       }
     },
     /**

@@ -143,7 +143,7 @@ export class DataCloakError extends Error {
   code:
     | 'EMPTY_INPUT' | 'BINARY_INPUT' | 'UNSUPPORTED_ENCODING' | 'UNTERMINATED_QUOTE' | 'CELL_TOO_LARGE'
     | 'ROW_TOO_LARGE' | 'TOO_MANY_COLUMNS' | 'INPUT_TOO_LARGE' | 'INVALID_OPTION' | 'MODEL' | 'MODEL_MISMATCH' | 'IO'
-    | 'STATE' | 'ABORTED' | 'INTERNAL';
+    | 'STATE' | 'ABORTED' | 'INTERNAL' | 'USAGE';
   /** The input's name (`source`). */
   input?: string;
   /** 1-based record number (the header is row 1). */

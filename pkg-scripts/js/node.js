@@ -10,6 +10,8 @@ const api = createApi(async ({ module, wasm } = {}) => {
 });
 
 export const { init, classify, classifyText, createProfiler, info, profile, features, predict, refine, clearCache, classCounts, forTerminal, DataCloakError, ERROR_FIELDS } = api;
+/** Not part of the API (the package's own tests use it). */
+export const __internal = api.internal;
 
 /** Node has no page to keep responsive: the same call, on this thread. */
 export const classifyInWorker = (input, { threads, ...options } = {}) => classify(input, options);

@@ -11,6 +11,8 @@ const api = createApi(async ({ module } = {}) => {
 });
 
 export const { init, classify, classifyText, createProfiler, info, profile, features, predict, refine, clearCache, classCounts, forTerminal, DataCloakError, ERROR_FIELDS } = api;
+/** Not part of the API (the package's own tests use it). */
+export const __internal = api.internal;
 
 /** Workers have no Web Workers: the same call, in this isolate. */
 export const classifyInWorker = (input, { threads, ...options } = {}) => classify(input, options);

@@ -75,8 +75,9 @@ test('an endless source of empty chunks leaves the event loop free: abort and ti
       },
     }),
   };
+  await dc.classify('a\n1\n'); // the model is loaded before the clock starts
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), 200);
+  const timer = setTimeout(() => controller.abort(), 300);
   const started = Date.now();
   await assert.rejects(dc.classify(endless, { signal: controller.signal }), (e) => e.code === 'ABORTED');
   clearTimeout(timer);
@@ -131,4 +132,21 @@ test("the wasm face's errors carry only the fields of ERROR_FIELDS, the one list
   assert.ok(own.includes('code') && own.includes('row'));
   const copied = new dc.DataCloakError(raw.message, raw).toJSON();
   for (const k of own) assert.equal(copied[k], raw[k], k);
+});
+
+test('a trapped wasm instance is dropped: the call gets INTERNAL, the next call works on a new instance', async () => {
+  const csv = 'email,amount\nann@example.org,12.50\nbo@example.com,7.00\n';
+  const before = await dc.classify(csv);
+  const early = dc.createProfiler();
+  early.push('a,b\n');
+  const generation = dc.__internal.generation();
+  await assert.rejects(dc.__internal.trap(), (e) => e instanceof dc.DataCloakError && e.code === 'INTERNAL');
+  assert.equal(dc.__internal.generation(), generation + 1);
+  assert.deepEqual(await dc.classify(csv), before);
+  assert.deepEqual(await dc.classify(csv), before);
+  // A profiler of the dropped instance refuses to go on rather than touch the new one.
+  assert.throws(() => early.push('1,2\n'), (e) => e instanceof dc.DataCloakError && e.code === 'STATE');
+  early.free();
+  // Custom-model engines are rebuilt too.
+  assert.equal(dc.info().featureCache.hits + dc.info().featureCache.misses > 0, true);
 });
