@@ -1,7 +1,7 @@
 //! The pipeline: profile → features → model → column graph → report.
 
+use crate::assemble::{self, ranked};
 use crate::error::{Error, Result};
-use crate::evidence;
 use crate::features::cache::{self, FeatureCache};
 use crate::features::ColumnFeatures;
 use crate::graph::{self, Node, Params, Prior};
@@ -9,12 +9,10 @@ use crate::ingest::{self, TableProfile};
 use crate::model::Model;
 use crate::options::Options;
 use crate::report::*;
-use crate::taxonomy::{self, Sensitivity, EMPTY};
+#[cfg(test)]
+use crate::taxonomy::EMPTY;
 use std::io::Read;
 use std::sync::Arc;
-
-/// How many alternatives a column report lists.
-const ALTERNATIVES: usize = 3;
 
 enum ModelRef {
     Embedded(&'static Model),
@@ -89,7 +87,6 @@ impl Classifier {
     /// Classifies a profiled table.
     pub fn classify_profile(&self, table: &TableProfile, source: &str) -> Result<Report> {
         let model = self.model();
-        let labels = &model.meta.labels;
         let feats = extract_all(table, &self.cache);
         // Columns without a single value get `empty` by rule; the model sees the others.
         let live: Vec<usize> = (0..table.columns.len())
@@ -125,128 +122,19 @@ impl Classifier {
                 }
             }
         }
-        let mut columns = Vec::with_capacity(table.columns.len());
-        let mut slot_of = vec![None; table.columns.len()];
-        for (k, &i) in live.iter().enumerate() {
-            slot_of[i] = Some(k);
-        }
-        for (i, col) in table.columns.iter().enumerate() {
-            let stats = ColumnStats {
-                rows: col.rows,
-                nulls: col.nulls,
-                sampled: col.sample.len(),
-                distinct_estimate: col.distinct_estimate(),
-                min_length: if col.non_null() == 0 { 0 } else { col.len_min },
-                max_length: col.len_max,
-            };
-            let report = match slot_of[i] {
-                None => ColumnReport {
-                    name: col.display_name(),
-                    index: i,
-                    label: EMPTY.to_string(),
-                    kind: taxonomy::Kind::Unknown.as_str(),
-                    confidence: 1.0,
-                    sensitivity: Sensitivity::Low.as_str(),
-                    alternatives: Vec::new(),
-                    evidence: vec![format!("all {} cells are empty", col.rows)],
-                    stats,
-                    rank: 0.0,
-                    uncertain: false,
-                },
-                Some(k) => {
-                    let refined = &g.refined[k];
-                    let order = ranked(refined);
-                    let top = order.first().copied().unwrap_or(0);
-                    let label = labels.get(top).cloned().unwrap_or_default();
-                    let model_top = ranked(&probs[k]).first().copied().unwrap_or(0);
-                    let neighbours = self.context(&g, &edges_of[k], &live, &tops, k, table);
-                    let changed_from = (model_top != top)
-                        .then(|| labels.get(model_top).map(String::as_str))
-                        .flatten();
-                    let confidence = round3(refined.get(top).copied().unwrap_or(0.0));
-                    let uncertain = confidence < UNCERTAIN_BELOW;
-                    let mut evidence = evidence::sentences(&label, col, &feats[i], &neighbours, changed_from);
-                    if uncertain {
-                        evidence.push(uncertainty_sentence(confidence, &order, refined, labels));
-                    }
-                    if let Some(s) = order
-                        .get(1)
-                        .and_then(|&alt| evidence::disagreement(&label, &labels[alt], &feats[i], col))
-                    {
-                        evidence.push(s);
-                    }
-                    ColumnReport {
-                        name: col.display_name(),
-                        index: i,
-                        kind: taxonomy::kind_of(&label).as_str(),
-                        confidence,
-                        uncertain,
-                        sensitivity: taxonomy::sensitivity(&label).as_str(),
-                        alternatives: order
-                            .iter()
-                            .skip(1)
-                            .take(ALTERNATIVES)
-                            .map(|&a| Scored {
-                                label: labels[a].clone(),
-                                confidence: round3(refined[a]),
-                            })
-                            .collect(),
-                        evidence,
-                        stats,
-                        rank: round3(g.rank.get(k).copied().unwrap_or(0.0)),
-                        label,
-                    }
-                }
-            };
-            columns.push(report);
-        }
-
-        let edges = g
-            .edges
-            .iter()
-            .filter_map(|e| {
-                let mut reasons = Vec::new();
-                if e.why.adjacent {
-                    reasons.push("adjacent");
-                }
-                if e.why.header > 0.0 {
-                    reasons.push("header");
-                }
-                if e.why.values > 0.0 {
-                    reasons.push("values");
-                }
-                if e.why.labels > 0.0 {
-                    reasons.push("labels");
-                }
-                Some(EdgeReport {
-                    source: *live.get(e.a)?,
-                    target: *live.get(e.b)?,
-                    weight: round3(e.weight),
-                    reasons,
-                })
-            })
+        let neighbours: Vec<Vec<(String, String)>> = (0..live.len())
+            .map(|k| self.context(&g, &edges_of[k], &live, &tops, k, table))
             .collect();
-        let summary = summarise(&columns);
-        Ok(Report {
-            table: TableReport {
-                source: source.to_string(),
-                rows: table.rows,
-                columns: table.columns.len(),
-                bytes: table.bytes,
-                delimiter: (table.delimiter as char).to_string(),
-                has_header: table.has_header,
-                ragged_rows: table.ragged_rows,
-                warnings: table.warnings.clone(),
-                summary,
-                edges,
-                model: ModelInfo {
-                    sha256: model.meta.sha256.clone(),
-                    feature_layout: model.meta.feature_layout.clone(),
-                    labels: labels.len(),
-                },
-            },
-            columns,
-        })
+        Ok(assemble::report(&assemble::Parts {
+            table,
+            source,
+            features: &feats,
+            live: &live,
+            model_probs: &probs,
+            graph: &g,
+            neighbours: &neighbours,
+            meta: &model.meta,
+        }))
     }
 }
 
@@ -397,56 +285,6 @@ impl Classifier {
         }
         out
     }
-}
-
-/// What an uncertain column's evidence says: its confidence, and every highly sensitive
-/// alternative at least [`SENSITIVE_ALTERNATIVE`] likely (so that a possible leak is never hidden
-/// behind a harmless top label).
-fn uncertainty_sentence(confidence: f32, order: &[usize], p: &[f32], labels: &[String]) -> String {
-    let sensitive: Vec<String> = order
-        .iter()
-        .skip(1)
-        .filter(|&&a| p[a] >= SENSITIVE_ALTERNATIVE && taxonomy::sensitivity(&labels[a]) == Sensitivity::High)
-        .map(|&a| format!("{} ({:.0}%)", labels[a], round3(p[a]) * 100.0))
-        .collect();
-    let mut s = format!(
-        "uncertain: the top label has only {:.0}% confidence",
-        confidence * 100.0
-    );
-    if !sensitive.is_empty() {
-        s.push_str(&format!(
-            "; it could be {}, which is highly sensitive",
-            sensitive.join(" or ")
-        ));
-    }
-    s
-}
-
-/// Label indices by falling probability (ties by index, so the order is deterministic).
-fn ranked(p: &[f32]) -> Vec<usize> {
-    let mut idx: Vec<usize> = (0..p.len()).collect();
-    idx.sort_by(|&a, &b| p[b].total_cmp(&p[a]).then(a.cmp(&b)));
-    idx
-}
-
-fn summarise(columns: &[ColumnReport]) -> Summary {
-    let mut s = Summary {
-        columns: columns.len(),
-        ..Summary::default()
-    };
-    for c in columns {
-        match c.sensitivity {
-            "high" => s.high += 1,
-            "medium" => s.medium += 1,
-            _ => s.low += 1,
-        }
-    }
-    s.personal = s.high + s.medium;
-    s.text = format!(
-        "{} of {} columns hold personal data ({} highly sensitive)",
-        s.personal, s.columns, s.high
-    );
-    s
 }
 
 #[cfg(test)]

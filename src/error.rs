@@ -29,7 +29,9 @@ impl fmt::Display for Position {
 }
 
 /// Everything that can go wrong on a public path. Stable machine-readable codes come from [`Error::code`].
+/// Non-exhaustive: new kinds of failure may be added; match on [`Error::code`] or keep a `_` arm.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Error {
     /// The input holds no data at all (zero bytes, or only blank lines / a BOM).
     EmptyInput { source: String },

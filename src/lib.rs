@@ -12,6 +12,7 @@
 //! # Ok::<(), datacloak::Error>(())
 //! ```
 
+mod assemble;
 pub mod classify;
 pub mod cli;
 pub mod display;
@@ -19,7 +20,8 @@ pub mod error;
 mod evidence;
 pub mod features;
 pub mod graph;
-pub mod hash;
+// Seeded hashing and the sampler's RNG: internal, their outputs are only seen through the profiles.
+pub(crate) mod hash;
 pub mod ingest;
 pub mod model;
 pub mod options;
