@@ -30,7 +30,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, HERE)
 from labels import LABEL_INDEX  # noqa: E402
-from real_tables import _write, variant  # noqa: E402
+from real_tables import _write, replace_entries, variant  # noqa: E402
 
 csv.field_size_limit(1 << 30)
 DEFAULT_CORPUS = os.environ.get("DATACLOAK_REAL_CORPUS", os.path.join(ROOT, "..", "shared", "corpus", "real"))
@@ -180,13 +180,7 @@ def main(argv=None):
                     entries.append({"file": vname, "source": src, "split": "train", "columns": labs,
                                     "rows": len(b2), "variant": k})
         sources.append((repo, rs[0]["commit"], rs[0]["licence"], len(rs), n_cols, split, "yes" if nc else ""))
-    lpath = os.path.join(args.out, "labels.json")
-    existing = []
-    if os.path.exists(lpath):
-        with open(lpath, encoding="utf-8") as f:
-            existing = [e for e in json.load(f)["tables"] if not e["source"].startswith("corpus:")]
-    with open(lpath, "w", encoding="utf-8") as f:
-        json.dump({"tables": existing + entries}, f, ensure_ascii=False, indent=0)
+    replace_entries(args.out, "corpus:", entries)
     with open(SOURCES_TSV, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n")
         w.writerow(["repo", "commit", "licence", "tables", "labelled_columns", "split", "non_commercial"])

@@ -171,19 +171,25 @@ def main(argv=None):
                 _write(os.path.join(args.out, fname), h2, r2)
                 entries.append({"file": fname, "source": src, "split": "train", "columns": labels, "rows": len(r2),
                                 "variant": k})
-    lpath = os.path.join(args.out, "labels.json")
-    existing = []
-    if os.path.exists(lpath):
-        with open(lpath, encoding="utf-8") as f:
-            existing = [e for e in json.load(f)["tables"] if not e["source"].startswith("real:")]
-    with open(lpath, "w", encoding="utf-8") as f:
-        json.dump({"tables": existing + entries}, f, ensure_ascii=False, indent=0)
+    replace_entries(args.out, "real:", entries)
     n0 = [e for e in entries if e["variant"] == 0]
     by = {}
     for e in n0:
         by[e["split"]] = by.get(e["split"], 0) + 1
     print(f"wrote {len(n0)} real tables (+{len(entries) - len(n0)} train variants), "
           f"{sum(len(e['columns']) for e in n0)} columns; splits {by}", file=sys.stderr)
+
+
+def replace_entries(out, prefix, entries):
+    """OUT/labels.json with the tables whose source starts with `prefix` replaced by `entries`
+    (each step of the pipeline owns its sources and can be re-run alone)."""
+    lpath = os.path.join(out, "labels.json")
+    existing = []
+    if os.path.exists(lpath):
+        with open(lpath, encoding="utf-8") as f:
+            existing = [e for e in json.load(f)["tables"] if not e["source"].startswith(prefix)]
+    with open(lpath, "w", encoding="utf-8") as f:
+        json.dump({"tables": existing + entries}, f, ensure_ascii=False, indent=0)
 
 
 def _write(path, header, rows):
