@@ -229,9 +229,9 @@ pub fn disagreement(label: &str, runner_up: &str, f: &ColumnFeatures, col: &Colu
         return None;
     }
     let (_, checks) = CHECKS.iter().find(|(l, _)| *l == runner_up)?;
-    let (v, phrase) = checks
+    let (v, slot, phrase) = checks
         .iter()
-        .map(|(slot, phrase)| (f.get(slot).unwrap_or(0.0), *phrase))
+        .map(|&(slot, phrase)| (f.get(slot).unwrap_or(0.0), slot, phrase))
         .max_by(|a, b| a.0.total_cmp(&b.0))?;
     // Numbers, dates and words match many labels' checks; only specific validators count.
     let generic = [
@@ -242,7 +242,6 @@ pub fn disagreement(label: &str, runner_up: &str, f: &ColumnFeatures, col: &Colu
         "num.lat_range",
         "num.lon_range",
     ];
-    let slot = checks.iter().find(|(_, p)| *p == phrase).map(|(s, _)| *s)?;
     if v < 0.8 || generic.contains(&slot) {
         return None;
     }

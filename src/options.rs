@@ -126,14 +126,25 @@ impl Options {
     /// Options from a JSON object such as `{"sampleSize": 500, "delimiter": ";"}`; missing keys
     /// keep their defaults. The result is validated.
     pub fn from_json(text: &str) -> Result<Options> {
+        if text.trim().is_empty() {
+            return Self::from_json_object(Map::new());
+        }
+        let keys: Map<String, Value> = serde_json::from_str(text).map_err(|e| Error::InvalidOption {
+            name: "options".into(),
+            message: e.to_string(),
+        })?;
+        Self::from_json_object(keys)
+    }
+
+    /// [`Options::from_json`] on an object already parsed (the CLI's flags become one).
+    pub fn from_json_object(keys: Map<String, Value>) -> Result<Options> {
         let invalid = |name: &str, e: serde_json::Error| Error::InvalidOption {
             name: name.into(),
             message: e.to_string(),
         };
-        let spec: OptionsSpec = if text.trim().is_empty() {
+        let spec: OptionsSpec = if keys.is_empty() {
             OptionsSpec::default()
         } else {
-            let keys: Map<String, Value> = serde_json::from_str(text).map_err(|e| invalid("options", e))?;
             let all = Value::Object(keys);
             match OptionsSpec::deserialize(&all) {
                 Ok(spec) => spec,

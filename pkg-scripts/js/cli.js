@@ -107,7 +107,13 @@ function tuneCompiler() {
 
 async function main(argv) {
   tuneCompiler();
-  await init();
+  try {
+    await init();
+  } catch (e) {
+    // Our own message (no input has been read yet): nothing to escape.
+    process.stderr.write(`datacloak: ${e?.message ?? e}\n`);
+    return exitFor(e);
+  }
   const USAGE = glue().cliUsage();
   let a;
   try {
@@ -146,14 +152,9 @@ async function main(argv) {
     process.stdout.write(`${text}\n`);
     return 0;
   } catch (e) {
-    // Messages name columns and files from the input: escaped as the native CLI escapes them.
-    let message = String(e?.message ?? e);
-    try {
-      message = forTerminal(message);
-    } catch {
-      message = message.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, '?');
-    }
-    process.stderr.write(`datacloak: ${message}\n`);
+    // Messages name columns and files from the input: escaped as the native CLI escapes them (the
+    // module is loaded: `init()` ran before the arguments were parsed).
+    process.stderr.write(`datacloak: ${forTerminal(String(e?.message ?? e))}\n`);
     return exitFor(e);
   }
 }

@@ -43,7 +43,7 @@ fn parse_args(argv: &[String]) -> Result<Args, (ExitCode, String)> {
         return Err((ExitCode::SUCCESS, format!("datacloak {}", env!("CARGO_PKG_VERSION"))));
     }
     // The same conversion the JS API uses: flags became its option object.
-    let opts = Options::from_json(&serde_json::Value::Object(a.options).to_string()).map_err(|e| {
+    let opts = Options::from_json_object(a.options).map_err(|e| {
         (
             ExitCode::from(2),
             format!("datacloak: {}", for_terminal(&e.to_string())),

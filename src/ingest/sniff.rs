@@ -218,16 +218,16 @@ pub fn looks_like_sensitive_value(cell: &str) -> bool {
 /// the last a common family name, and not a header word ("First Name" hints `first_name`).
 fn looks_like_person_name(cell: &str) -> bool {
     use crate::features::dict::{self, Dict};
-    use crate::features::header;
     let words: Vec<&str> = cell.split_whitespace().collect();
-    if !(2..=3).contains(&words.len()) || header::best_hint(cell).is_some() {
-        return false;
-    }
-    let mut buf = String::new();
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return false;
     };
-    dict::lookup(Dict::FirstName, first, &mut buf) && dict::lookup(Dict::LastName, last, &mut buf)
+    let mut buf = String::new();
+    // The dictionaries first: they are cheap, and most cells fail them; the keyword table last.
+    (2..=3).contains(&words.len())
+        && dict::lookup(Dict::FirstName, first, &mut buf)
+        && dict::lookup(Dict::LastName, last, &mut buf)
+        && crate::features::header::best_hint(cell).is_none()
 }
 
 /// What [`detect_header`] decided, and whether anything in the rows supported the decision.
@@ -262,10 +262,12 @@ pub fn detect_header(rows: &[Vec<String>]) -> HeaderGuess {
     {
         return data;
     }
-    let header_words = first
+    // Whether each first-row cell is a known header word, looked up once.
+    let hinted: Vec<bool> = first
         .iter()
-        .filter(|c| crate::features::header::best_hint(c).is_some())
-        .count();
+        .map(|c| crate::features::header::best_hint(c).is_some())
+        .collect();
+    let header_words = hinted.iter().filter(|&&h| h).count();
     if rows.len() == 1 {
         return HeaderGuess {
             header: true,
@@ -300,7 +302,7 @@ pub fn detect_header(rows: &[Vec<String>]) -> HeaderGuess {
             && below.iter().filter(|v| looks_like_person_name(v)).count() * 2 > below.len();
         if repeats || name_above_names {
             data_votes += 1;
-        } else if crate::features::header::best_hint(head).is_some() {
+        } else if hinted[c] {
             header_votes += 1; // a known header word above text
         }
     }
