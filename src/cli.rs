@@ -18,10 +18,14 @@ pub enum Takes {
     Switch(bool),
 }
 
-/// One flag of `classify` (and `features`).
+/// One flag of `classify` (and `features`, `cloak`).
 #[derive(Debug, Clone, Copy)]
 pub struct Flag {
     pub name: &'static str,
+    /// A short form (`-o`), or "".
+    pub alias: &'static str,
+    /// The one command the flag belongs to (`cloak`), or `None` for every command.
+    pub only: Option<&'static str>,
     /// The placeholder shown in the usage, e.g. `N`.
     pub placeholder: &'static str,
     /// The option it sets (camelCase, as the JS API spells it); `None` for CLI-only flags.
@@ -39,6 +43,8 @@ const fn flag(
 ) -> Flag {
     Flag {
         name,
+        alias: "",
+        only: None,
         placeholder,
         option,
         takes,
@@ -118,11 +124,70 @@ pub const FLAGS: &[Flag] = &[
         Takes::Number,
         "bytes all columns' samples may hold together (default 67108864)",
     ),
+    cloak_flag(
+        "--output",
+        "-o",
+        "OUT.csv",
+        Takes::Text,
+        "where the cloaked CSV goes (- for standard output)",
+    ),
+    cloak_flag(
+        "--policy",
+        "",
+        "FILE.json",
+        Takes::Text,
+        "actions by column, label or sensitivity (default: high pseudonymise, medium generalise, low keep)",
+    ),
+    cloak_flag(
+        "--key-file",
+        "",
+        "FILE",
+        Takes::Text,
+        "secret key for pseudonyms and fakes (default: a random key, not kept)",
+    ),
+    cloak_flag(
+        "--report",
+        "",
+        "FILE.json",
+        Takes::Text,
+        "act on this classify report (one pass) instead of classifying first",
+    ),
+    cloak_flag(
+        "--safe-formulas",
+        "",
+        "",
+        Takes::Switch(true),
+        "prefix cells a spreadsheet would run as formulas with '",
+    ),
 ];
+
+const fn cloak_flag(
+    name: &'static str,
+    alias: &'static str,
+    placeholder: &'static str,
+    takes: Takes,
+    help: &'static str,
+) -> Flag {
+    Flag {
+        alias,
+        only: Some("cloak"),
+        ..flag(name, placeholder, None, takes, help)
+    }
+}
+
+/// The exit code both CLIs return for an error of this code ([`crate::Error::code`]).
+pub fn exit_code(code: &str) -> u8 {
+    match code {
+        "MODEL" | "MODEL_MISMATCH" => 3,
+        "IO" => 4,
+        "INVALID_OPTION" | "POLICY" => 2,
+        _ => 1,
+    }
+}
 
 /// The exit codes, as the usage states them and both CLIs return them.
 pub const EXIT_CODES: &str =
-    "EXIT CODES: 0 ok, 1 the input cannot be classified, 2 usage error, 3 model error, 4 read error";
+    "EXIT CODES: 0 ok, 1 the input cannot be classified or cloaked, 2 usage, option or policy error, 3 model error, 4 read or write error";
 
 /// The usage text. `commands` are the lines of the COMMANDS part (each CLI has its own set).
 pub fn usage(title: &str, commands: &[(&str, &str)]) -> String {
@@ -131,13 +196,26 @@ pub fn usage(title: &str, commands: &[(&str, &str)]) -> String {
         s.push_str(&format!("  {cmd:<40}  {what}\n"));
     }
     s.push_str("\nOPTIONS:\n");
-    for f in FLAGS {
-        let left = if f.placeholder.is_empty() {
+    let commands: Vec<&str> = commands
+        .iter()
+        .filter_map(|(c, _)| c.split_whitespace().next())
+        .collect();
+    for f in FLAGS.iter().filter(|f| f.only.is_none_or(|c| commands.contains(&c))) {
+        let name = if f.alias.is_empty() {
             f.name.to_string()
         } else {
-            format!("{} {}", f.name, f.placeholder)
+            format!("{}, {}", f.alias, f.name)
         };
-        s.push_str(&format!("  {left:<22}  {}\n", f.help));
+        let left = if f.placeholder.is_empty() {
+            name
+        } else {
+            format!("{name} {}", f.placeholder)
+        };
+        let help = match f.only {
+            Some(c) => format!("({c}) {}", f.help),
+            None => f.help.to_string(),
+        };
+        s.push_str(&format!("  {left:<24}  {help}\n"));
     }
     s.push('\n');
     s.push_str(EXIT_CODES);
@@ -154,6 +232,12 @@ pub struct Args {
     /// `features --names` / `features --doc` (native only).
     pub names: bool,
     pub doc: bool,
+    /// `cloak`: output path, policy file, key file, report file, `--safe-formulas`.
+    pub output: Option<String>,
+    pub policy: Option<String>,
+    pub key_file: Option<String>,
+    pub report: Option<String>,
+    pub safe_formulas: bool,
     /// The options the flags set, as the JS API's option object (for `Options::from_json`).
     pub options: Map<String, Value>,
     /// `--help` or `--version` was asked for.
@@ -198,13 +282,19 @@ pub fn parse(argv: &[String], commands: &[&str]) -> Result<Args, String> {
             a.doc |= arg == "--doc";
             continue;
         }
-        let Some(f) = FLAGS.iter().find(|f| f.name == arg) else {
-            if arg.starts_with("--") {
+        let Some(f) = FLAGS
+            .iter()
+            .find(|f| f.name == arg || (!f.alias.is_empty() && f.alias == arg))
+        else {
+            if arg.starts_with('-') && arg != "-" {
                 return Err(format!("unknown option '{}'", crate::display::for_terminal(arg)));
             }
             a.files.push(arg.clone());
             continue;
         };
+        if let Some(only) = f.only.filter(|c| *c != a.command) {
+            return Err(format!("{} is an option of {only}, not of {}", f.name, a.command));
+        }
         let value = match f.takes {
             Takes::Switch(b) => Value::Bool(b),
             Takes::Number => {
@@ -224,6 +314,11 @@ pub fn parse(argv: &[String], commands: &[&str]) -> Result<Args, String> {
         match (f.name, f.option) {
             ("--format", _) => a.format = value.as_str().unwrap_or_default().to_string(),
             ("--model", _) => a.model = value.as_str().map(str::to_string),
+            ("--output", _) => a.output = value.as_str().map(str::to_string),
+            ("--policy", _) => a.policy = value.as_str().map(str::to_string),
+            ("--key-file", _) => a.key_file = value.as_str().map(str::to_string),
+            ("--report", _) => a.report = value.as_str().map(str::to_string),
+            ("--safe-formulas", _) => a.safe_formulas = true,
             (_, Some(key)) => {
                 a.options.insert(key.to_string(), value);
             }
@@ -237,8 +332,11 @@ pub fn parse(argv: &[String], commands: &[&str]) -> Result<Args, String> {
     if needs_files && a.files.is_empty() {
         return Err("name a CSV file (or - for standard input)".into());
     }
-    if a.command == "classify" && a.files.len() > 1 {
-        return Err("classify takes one file".into());
+    if (a.command == "classify" || a.command == "cloak") && a.files.len() > 1 {
+        return Err(format!("{} takes one file", a.command));
+    }
+    if a.command == "cloak" && a.output.is_none() {
+        return Err("cloak needs -o OUT.csv (or -o - for standard output)".into());
     }
     Ok(a)
 }
@@ -279,15 +377,41 @@ mod tests {
             ("classify a.csv b.csv", "classify takes one file"),
             ("classify f.csv --format xml", "--format is json or table"),
             ("features x.csv", "unknown command 'features'"),
+            (
+                "classify f.csv -o out.csv",
+                "--output is an option of cloak, not of classify",
+            ),
+            ("cloak f.csv", "cloak needs -o OUT.csv"),
+            ("cloak f.csv -o", "--output needs a value"),
         ] {
-            let e = parse(&args(line), &["classify"]).unwrap_err();
+            let e = parse(&args(line), &["classify", "cloak"]).unwrap_err();
             assert!(e.contains(needle), "{line}: {e}");
         }
     }
 
     #[test]
+    fn cloak_flags() {
+        let a = parse(
+            &args("cloak in.csv -o out.csv --policy p.json --key-file k --safe-formulas --sample 9"),
+            &["classify", "cloak"],
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                a.output.as_deref(),
+                a.policy.as_deref(),
+                a.key_file.as_deref(),
+                a.safe_formulas
+            ),
+            (Some("out.csv"), Some("p.json"), Some("k"), true)
+        );
+        assert_eq!(a.options.get("sampleSize"), Some(&serde_json::json!(9)));
+        assert!(!usage("t", &[("classify FILE", "x")]).contains("--policy"));
+    }
+
+    #[test]
     fn the_usage_lists_every_flag() {
-        let u = usage("t", &[("classify FILE", "x")]);
+        let u = usage("t", &[("classify FILE", "x"), ("cloak FILE", "y")]);
         for f in FLAGS {
             assert!(u.contains(f.name), "{}", f.name);
         }

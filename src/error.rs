@@ -63,6 +63,17 @@ pub enum Error {
     Io { source: String, message: String },
     /// The caller used the profiler after `finish`, or similar misuse of a streaming API.
     State { message: String },
+    /// A cloak policy cannot be used: `rule` is where in the document (`columns."ssn"`), `column`
+    /// the table column it was applied to, if any.
+    Policy {
+        /// The policy's name as the caller gave it (a path, or `policy`).
+        source: String,
+        rule: String,
+        column: Option<String>,
+        message: String,
+    },
+    /// The report given to the cloak does not describe this input (other columns, or not a report).
+    ReportMismatch { source: String, message: String },
 }
 
 impl Error {
@@ -82,6 +93,8 @@ impl Error {
             Error::ModelMismatch { .. } => "MODEL_MISMATCH",
             Error::Io { .. } => "IO",
             Error::State { .. } => "STATE",
+            Error::Policy { .. } => "POLICY",
+            Error::ReportMismatch { .. } => "REPORT_MISMATCH",
         }
     }
 
@@ -92,7 +105,9 @@ impl Error {
             | Error::BinaryInput { source, .. }
             | Error::UnsupportedEncoding { source, .. }
             | Error::InputTooLarge { source, .. }
-            | Error::Io { source, .. } => Some(source),
+            | Error::Io { source, .. }
+            | Error::ReportMismatch { source, .. }
+            | Error::Policy { source, .. } => Some(source),
             _ => self.position().map(|p| p.source.as_str()),
         }
     }
@@ -151,6 +166,10 @@ impl fmt::Display for Error {
             ),
             Error::Io { source, message } => write!(f, "{source}: {message}"),
             Error::State { message } => write!(f, "{message}"),
+            Error::Policy {
+                source, rule, message, ..
+            } => write!(f, "{source}: policy {rule}: {message}"),
+            Error::ReportMismatch { source, message } => write!(f, "{source}: {message}"),
         }
     }
 }

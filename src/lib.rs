@@ -15,6 +15,7 @@
 mod assemble;
 pub mod classify;
 pub mod cli;
+pub mod cloak;
 pub mod display;
 pub mod error;
 mod evidence;

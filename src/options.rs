@@ -123,6 +123,17 @@ pub fn parse_delimiter(text: &str) -> Result<u8> {
 }
 
 impl Options {
+    /// Refuses an input that has grown past `limits.max_bytes` (`total` bytes read so far).
+    pub fn check_input_size(&self, total: u64) -> Result<()> {
+        match self.limits.max_bytes {
+            Some(limit) if total > limit => Err(Error::InputTooLarge {
+                source: self.source.clone(),
+                limit,
+            }),
+            _ => Ok(()),
+        }
+    }
+
     /// Options from a JSON object such as `{"sampleSize": 500, "delimiter": ";"}`; missing keys
     /// keep their defaults. The result is validated.
     pub fn from_json(text: &str) -> Result<Options> {

@@ -32,6 +32,12 @@ fn js_error(e: Error) -> JsValue {
             set("column", c.as_str().into());
         }
     }
+    if let Error::Policy { column: Some(c), .. } = &e {
+        set("column", c.as_str().into());
+    }
+    if matches!(e, Error::Policy { .. }) {
+        set("option", "policy".into());
+    }
     if let Error::InvalidOption { name, .. } = &e {
         // JS callers wrote the camelCase key (`sampleSize`), not the Rust field (`sample_size`).
         set("option", crate::options::json_name(name).into());
@@ -252,6 +258,119 @@ impl Profiled {
     }
 }
 
+/// A streaming cloak of one input ([`crate::cloak::Cloaker`]): `push` chunks and get the cloaked
+/// bytes they complete, then `finish` for the rest; `summary` is then what was done (JSON).
+#[wasm_bindgen]
+pub struct CloakStream {
+    inner: crate::cloak::Cloaker,
+    summary: Option<String>,
+}
+
+#[wasm_bindgen]
+impl CloakStream {
+    /// `report_json`: a classify report of this input; `policy_source`: the policy's name in
+    /// errors; `key`: the user's key (`key_given`) or 32
+    /// random bytes from the platform; `options_json`: the limits and source, as for classify.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        report_json: &str,
+        policy_json: &str,
+        policy_source: &str,
+        key: &[u8],
+        key_given: bool,
+        safe_formulas: bool,
+        options_json: &str,
+    ) -> Result<CloakStream, JsValue> {
+        use crate::cloak::{CloakOptions, Cloaker, Key, Plan, Policy, ReportView};
+        let opts = options(options_json)?;
+        let view = ReportView::from_json(report_json, "report").map_err(js_error)?;
+        let policy = Policy::from_json(policy_json, policy_source).map_err(js_error)?;
+        let plan = Plan::new(&view, &policy).map_err(js_error)?;
+        let key = if key_given {
+            Key::given(key).map_err(js_error)?
+        } else {
+            let mut bytes = [0u8; 32];
+            if key.len() != 32 {
+                return Err(js_error(Error::State {
+                    message: "cloak: the random key must be 32 bytes".into(),
+                }));
+            }
+            bytes.copy_from_slice(key);
+            Key::random(bytes)
+        };
+        let inner = Cloaker::new(plan, key, &opts, &CloakOptions { safe_formulas }).map_err(js_error)?;
+        Ok(CloakStream { inner, summary: None })
+    }
+
+    /// The action chosen for each column, and why (JSON).
+    pub fn plan(&self) -> String {
+        self.inner.plan().to_json()
+    }
+
+    pub fn push(&mut self, chunk: &[u8]) -> Result<Vec<u8>, JsValue> {
+        let mut out = Vec::with_capacity(chunk.len() + chunk.len() / 4);
+        self.inner.push(chunk, &mut out).map_err(js_error)?;
+        Ok(out)
+    }
+
+    pub fn finish(&mut self) -> Result<Vec<u8>, JsValue> {
+        let mut out = Vec::new();
+        let s = self.inner.finish(&mut out).map_err(js_error)?;
+        self.summary = Some(s.to_json());
+        Ok(out)
+    }
+
+    /// Bytes pushed and data rows written so far (for progress).
+    pub fn progress(&self) -> Vec<f64> {
+        vec![self.inner.bytes_read() as f64, self.inner.rows() as f64]
+    }
+
+    /// What was done, once `finish` has run (the JSON both CLIs print).
+    pub fn summary(&self) -> Option<String> {
+        self.summary.clone()
+    }
+}
+
+/// The cloak plan of a report under a policy, without cloaking anything (the demo's action
+/// pickers start from it).
+#[wasm_bindgen(js_name = cloakPlan)]
+pub fn cloak_plan(report_json: &str, policy_json: &str) -> Result<String, JsValue> {
+    use crate::cloak::{Plan, Policy, ReportView};
+    let view = ReportView::from_json(report_json, "report").map_err(js_error)?;
+    let policy = Policy::from_json(policy_json, "policy").map_err(js_error)?;
+    Plan::new(&view, &policy).map(|p| p.to_json()).map_err(js_error)
+}
+
+/// The actions and which labels `generalise` fits, for pickers: `{"actions": [...], "generalise": [...]}`.
+#[wasm_bindgen(js_name = cloakActions)]
+pub fn cloak_actions() -> String {
+    use crate::cloak::{labels, Action};
+    let actions: Vec<&str> = Action::ALL.iter().map(|a| a.as_str()).collect();
+    let generalise: Vec<&str> = crate::taxonomy::labels()
+        .iter()
+        .filter(|l| labels::fits(Action::Generalise, &l.name))
+        .map(|l| l.name.as_str())
+        .collect();
+    serde_json::json!({"actions": actions, "generalise": generalise}).to_string()
+}
+
+/// Bytes of a read-once input classified before it is cloaked, and where a head ends at a record.
+#[wasm_bindgen(js_name = headSampleBytes)]
+pub fn head_sample_bytes() -> usize {
+    crate::cloak::HEAD_SAMPLE_BYTES
+}
+
+#[wasm_bindgen(js_name = completeRecords)]
+pub fn complete_records(head: &[u8]) -> usize {
+    crate::cloak::complete_records(head)
+}
+
+/// The exit code both CLIs give for an error code ([`crate::cli::exit_code`]).
+#[wasm_bindgen(js_name = exitCode)]
+pub fn exit_code(code: &str) -> u8 {
+    crate::cli::exit_code(code)
+}
+
 /// Length of one column's feature vector.
 #[wasm_bindgen(js_name = featureCount)]
 pub fn feature_count() -> usize {
@@ -283,8 +402,14 @@ pub fn for_terminal(text: &str) -> String {
     crate::display::for_terminal(text)
 }
 
-/// The commands of the Node CLI (it has `classify` only; `features` is the native CLI's).
-const NODE_COMMANDS: &[(&str, &str)] = &[("classify FILE.csv|- [options]", "print the JSON report (or a table)")];
+/// The commands of the Node CLI (`features` is the native CLI's only).
+const NODE_COMMANDS: &[(&str, &str)] = &[
+    ("classify FILE.csv|- [options]", "print the JSON report (or a table)"),
+    (
+        "cloak FILE.csv|- -o OUT.csv|- [options]",
+        "write a safe copy; print what was done",
+    ),
+];
 
 /// The Node CLI's usage text, from the flag table both CLIs share ([`crate::cli`]).
 #[wasm_bindgen(js_name = cliUsage)]
@@ -321,6 +446,8 @@ pub fn parse_cli(argv_json: &str) -> Result<String, JsValue> {
     Ok(serde_json::json!({
         "command": a.command, "files": a.files, "format": a.format, "model": a.model,
         "options": a.options, "help": a.help, "version": a.version,
+        "output": a.output, "policy": a.policy, "keyFile": a.key_file, "report": a.report,
+        "safeFormulas": a.safe_formulas,
     })
     .to_string())
 }

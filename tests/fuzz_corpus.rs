@@ -40,3 +40,8 @@ fn classify_corpus() {
 fn model_corpus() {
     replay("model", checks::model);
 }
+
+#[test]
+fn cloak_corpus() {
+    replay("cloak", checks::cloak);
+}

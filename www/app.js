@@ -2,7 +2,7 @@
 // package; show the report. The file goes from the disk to the worker as a File handle (streamed
 // there in chunks); it is never sent over the network. The only other read is the first 64 KiB,
 // here, for the masked sample values.
-import { classifyInWorker } from '/pkg/browser.js';
+import { cloakInWorker, planCloakInWorker } from '/pkg/browser.js';
 import { delimiterChar, parseCsv, PREVIEW_BYTES, sampleValues } from './csv.js';
 import { drawGraph, highlight } from './graph.js';
 import { maskValue } from './mask.js';
@@ -14,7 +14,7 @@ const threads = params.has('threads') ? Number(params.get('threads')) : undefine
 
 /** The classification under way: `{controller, name}`; null when idle. */
 let current = null;
-/** The last report shown, for the download button, and the name of its file. */
+/** The last report shown, for the download buttons: `{report, name, file}`. */
 let shown = null;
 /** The width the graph was drawn for. */
 let drawnWidth = 0;
@@ -108,11 +108,13 @@ async function classifyFile(file) {
   try {
     const options = { signal: run.controller.signal, onProgress };
     if (threads !== undefined) options.threads = threads;
-    const report = await classifyInWorker(file, options);
+    // Classified in a Web Worker, which also says what the safe copy would do by default.
+    const { report, plan, actions } = await planCloakInWorker(file, options);
     const seconds = (performance.now() - started) / 1000;
     const samples = current === run ? await previewSamples(file, report) : null;
+    const choices = cloakChoices(plan, actions);
     if (current !== run) return; // replaced by a newer file meanwhile
-    render(report, file, samples, seconds);
+    render(report, file, samples, seconds, choices);
     setStatus(`Classified ${file.name} in ${seconds.toFixed(2)} s, in this tab.`, 'ok');
     reveal($('results'), 'start');
   } catch (e) {
@@ -155,7 +157,29 @@ function list(className, items) {
   return ul;
 }
 
-function columnRow(c, samples) {
+/** Each column's default action (the plan) and the actions that fit its label. */
+function cloakChoices(plan, { actions, generalise }) {
+  return plan.columns.map((c) => ({
+    chosen: c.action,
+    fitting: actions.filter((a) => a !== 'generalise' || generalise.includes(c.label)),
+  }));
+}
+
+/** The action picker of one column, preset from the plan. */
+function actionPicker(c, choice) {
+  const select = node('select', 'action');
+  select.dataset.column = c.name;
+  select.setAttribute('aria-label', `action for column ${c.name}`);
+  for (const a of choice.fitting) {
+    const option = node('option', '', a);
+    option.value = a;
+    option.selected = a === choice.chosen;
+    select.append(option);
+  }
+  return select;
+}
+
+function columnRow(c, samples, choice) {
   const tr = document.createElement('tr');
   tr.dataset.column = c.name;
   tr.dataset.label = c.label;
@@ -173,7 +197,9 @@ function columnRow(c, samples) {
     `~${stats.distinct_estimate.toLocaleString('en')} distinct`,
   ];
   pieces.forEach((p, i) => facts.append(node('span', '', p), i < pieces.length - 1 ? ' · ' : ''));
-  cell(tr, 'Column', name, facts);
+  const picker = node('label', 'col-action', 'safe copy: ');
+  picker.append(actionPicker(c, choice));
+  cell(tr, 'Column', name, facts, picker);
   cell(tr, 'Label', node('code', 'label', c.label), node('div', 'kind', c.kind.replaceAll('_', ' ')));
   cell(tr, 'Sensitivity', node('span', `badge sens-${c.sensitivity}`, c.sensitivity));
 
@@ -210,8 +236,9 @@ function columnRow(c, samples) {
   return tr;
 }
 
-function render(report, file, samples, seconds) {
-  shown = { report, name: file.name };
+function render(report, file, samples, seconds, actions) {
+  shown = { report, name: file.name, file };
+  $('cloak-status').textContent = '';
   const { table } = report;
   $('results-title').textContent = file.name;
   $('summary').textContent = table.summary.text;
@@ -237,7 +264,9 @@ function render(report, file, samples, seconds) {
 
   $('results').hidden = false; // first, so that the graph can measure its width
   redrawGraph();
-  $('columns').tBodies[0].replaceChildren(...report.columns.map((c, i) => columnRow(c, samples[i] ?? [])));
+  $('columns').tBodies[0].replaceChildren(
+    ...report.columns.map((c, i) => columnRow(c, samples[i] ?? [], actions?.[i])),
+  );
   $('build').textContent =
     `Model ${table.model.sha256.slice(0, 12)}… · ${table.model.labels} labels · features ${table.model.feature_layout}`;
 }
@@ -260,17 +289,55 @@ function redrawGraph() {
   }
 }
 
-function download() {
-  if (!shown) return;
-  const blob = new Blob([`${JSON.stringify(shown.report, null, 2)}\n`], { type: 'application/json' });
+/** Saves `blob` as a download named after the file shown, with `suffix`. */
+function save(blob, suffix) {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
-  a.download = `${shown.name.replace(/\.[^.]*$/, '')}.datacloak.json`;
+  a.download = `${shown.name.replace(/\.[^.]*$/, '')}${suffix}`;
   document.body.append(a);
   a.click();
   a.remove();
   // The click has started the download; the URL is not needed after this turn.
   setTimeout(() => URL.revokeObjectURL(a.href), 0);
+}
+
+function download() {
+  if (!shown) return;
+  save(new Blob([`${JSON.stringify(shown.report, null, 2)}\n`], { type: 'application/json' }), '.datacloak.json');
+}
+
+/**
+ * Cloaks the file shown with the actions picked, in a Web Worker (one pass: the report shown is
+ * the classification), and downloads the safe copy.
+ */
+async function downloadSafeCopy() {
+  if (!shown) return;
+  const target = shown;
+  const columns = {};
+  for (const select of document.querySelectorAll('#columns select.action')) columns[select.dataset.column] = select.value;
+  const key = $('cloak-key').value;
+  const options = { report: target.report, policy: { columns }, safeFormulas: true };
+  if (key) options.key = key;
+  if (threads !== undefined) options.threads = threads;
+  const button = $('cloak-download');
+  button.disabled = true;
+  $('error').hidden = true;
+  $('cloak-status').textContent = 'Making the safe copy…';
+  try {
+    const { blob, summary } = await cloakInWorker(target.file, options);
+    if (shown !== target) return; // another file is shown now
+    save(blob, '.cloaked.csv');
+    const changed = summary.columns.filter((c) => c.action !== 'keep' && c.action !== 'drop').length;
+    const dropped = summary.columns.filter((c) => c.action === 'drop').length;
+    $('cloak-status').textContent =
+      `Safe copy: ${summary.rows.toLocaleString('en')} rows, ${changed} columns cloaked, ${dropped} dropped; ` +
+      (summary.key === 'given' ? `key ${summary.key_fingerprint}.` : 'random key, not kept.');
+  } catch (e) {
+    $('cloak-status').textContent = '';
+    showError(e);
+  } finally {
+    button.disabled = false;
+  }
 }
 
 async function classifySample(name, button) {
@@ -331,6 +398,7 @@ $('cancel').addEventListener('click', () => {
   current?.controller.abort();
 });
 $('download').addEventListener('click', download);
+$('cloak-download').addEventListener('click', downloadSafeCopy);
 // The graph is drawn for its width: redraw it when that changes (a phone turned, a window resized).
 new ResizeObserver(() => {
   const width = $('graph').clientWidth;

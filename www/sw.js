@@ -4,7 +4,7 @@
 //
 // It handles GET requests to this origin only, and only ever sees what this server serves: a CSV
 // the user picks is read from disk by the page and never fetched, so it never comes through here.
-const CACHE = 'datacloak-demo-v1';
+const CACHE = 'datacloak-demo-v2';
 
 /** Cached at install, so offline works even before the first classification. */
 const SHELL = [

@@ -37,21 +37,22 @@ const api = createApi(async ({ module, wasm, threads } = {}) => {
   return { glue, exports };
 });
 
-export const { init, classify, classifyText, createProfiler, info, profile, features, predict, refine, clearCache, classCounts, forTerminal } = api;
+export const { init, classify, classifyText, cloak, cloakPlan, cloakActions, planCloak, createProfiler, info, profile, features, predict, refine, clearCache, classCounts, forTerminal } = api;
 /** Not part of the API (the package's own tests use it). */
 export const __internal = api.internal;
 export { DataCloakError, ERROR_FIELDS };
 
 /**
- * `classify` run in a Web Worker, so the page stays responsive. Same input, options and result;
- * `onProgress` and `signal` work across the thread boundary.
+ * Runs one call (`classify` or `cloak`) in a new Web Worker and resolves with what it posts back.
+ * `onProgress` and `signal` work across the thread boundary; terminating the worker cancels.
  */
-export function classifyInWorker(input, options = {}) {
+function inWorker(kind, input, options = {}) {
   // `threads` is for the worker's init(), not for the core (which refuses unknown options).
   const { onProgress, signal, threads, ...rest } = options;
+  const cancelled = () => new DataCloakError(`${kind} cancelled`, { name: 'AbortError', code: 'ABORTED' });
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(new DataCloakError('classification cancelled', { name: 'AbortError', code: 'ABORTED' }));
+      reject(cancelled());
       return;
     }
     const worker = new Worker(new URL('./worker-thread.js', import.meta.url), { type: 'module' });
@@ -61,14 +62,14 @@ export function classifyInWorker(input, options = {}) {
     };
     const onAbort = () => {
       done();
-      reject(new DataCloakError('classification cancelled', { name: 'AbortError', code: 'ABORTED' }));
+      reject(cancelled());
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.onmessage = ({ data }) => {
       if (data.type === 'progress') onProgress?.(data.progress);
       else if (data.type === 'result') {
         done();
-        resolve(data.report);
+        resolve(data.result);
       } else if (data.type === 'error') {
         done();
         reject(new DataCloakError(data.error.message, data.error));
@@ -79,6 +80,31 @@ export function classifyInWorker(input, options = {}) {
       reject(new DataCloakError(`datacloak worker failed: ${e.message}`, { code: 'STATE' }));
     };
     const transfer = typeof ReadableStream !== 'undefined' && input instanceof ReadableStream ? [input] : [];
-    worker.postMessage({ input, options: rest, threads }, transfer);
+    worker.postMessage({ kind, input, options: rest, threads }, transfer);
   });
+}
+
+/**
+ * `classify` run in a Web Worker, so the page stays responsive. Same input, options and result;
+ * `onProgress` and `signal` work across the thread boundary.
+ */
+export function classifyInWorker(input, options = {}) {
+  return inWorker('classify', input, options);
+}
+
+/**
+ * `classify` in a Web Worker, with what a safe copy would do: `{report, plan, actions}` (the plan
+ * of `policy`, default the built-in one, and `cloakActions()`), for pages that offer an action
+ * picker per column without loading the module on their own thread. Options: `classify`'s and `policy`.
+ */
+export function planCloakInWorker(input, options = {}) {
+  return inWorker('plan', input, options);
+}
+
+/**
+ * `cloak` run in a Web Worker: resolves with `{report, plan, blob, summary}` once the whole safe
+ * copy is made (a Blob, ready to download). Same options as `cloak`.
+ */
+export function cloakInWorker(input, options = {}) {
+  return inWorker('cloak', input, options);
 }

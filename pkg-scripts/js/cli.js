@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// `datacloak` for Node, on the wasm build: the same `classify` command, options, output and exit
-// codes as the native CLI (src/bin/datacloak.rs), so either can be swapped for the other.
+// `datacloak` for Node, on the wasm build: the same `classify` and `cloak` commands, options,
+// output and exit codes as the native CLI (src/bin/datacloak.rs), so either can be swapped for the other.
 import { read } from 'node:fs';
 import v8 from 'node:v8';
-import { open as openFile, readFile } from 'node:fs/promises';
-import { classifyText, forTerminal, init } from './node.js';
+import { open as openFile, readFile, rename, rm } from 'node:fs/promises';
+import { classifyText, cloak, forTerminal, init } from './node.js';
 // The wasm face's CLI exports (usable once `init()` has instantiated the module).
 import * as wasmGlue from './wasm/datacloak.js';
 
@@ -25,18 +25,14 @@ function parseArgs(argv) {
 
 class Usage extends Error {}
 
-/** Exit code for a library error, as the native CLI maps them. */
+/** Exit code for a library error: the core's mapping (`cli::exit_code`), which the native CLI uses. */
 function exitFor(e) {
-  switch (e?.code) {
-    case 'MODEL':
-    case 'MODEL_MISMATCH':
-      return 3;
-    case 'IO':
-      return 4;
-    case 'INVALID_OPTION':
-      return 2;
-    default:
-      return typeof e?.code === 'string' ? 1 : 4;
+  if (typeof e?.code !== 'string') return 4;
+  try {
+    return glue().exitCode(e.code);
+  } catch {
+    // The module failed to load: nothing was read or written.
+    return 4;
   }
 }
 
@@ -105,6 +101,78 @@ function tuneCompiler() {
   v8.setFlagsFromString('--wasm-num-compilation-tasks=1');
 }
 
+/** Reads a file named on the command line, or fails with code `IO` (exit 4) naming it. */
+async function readNamed(path, what, encoding) {
+  try {
+    return await readFile(path, encoding);
+  } catch (e) {
+    throw Object.assign(new Error(`${path}: cannot read ${what}: ${e.message}`), { code: 'IO' });
+  }
+}
+
+/** Writes every chunk of `stream` with `write`, waiting for each (back-pressure). */
+async function drain(stream, write) {
+  for await (const chunk of stream) await write(chunk);
+}
+
+/**
+ * `cloak`, as the native CLI does it: a file is read twice (classified, then rewritten); standard
+ * input once (the library classifies its first bytes). The output goes to a `.partial` file renamed
+ * at the end, so a failed run leaves no half file; what was done is printed as JSON.
+ */
+async function runCloak(a, model) {
+  const path = a.files[0];
+  const classifyOptions = { ...a.options, source: path, model };
+  const options = { ...classifyOptions, safeFormulas: a.safeFormulas };
+  if (a.policy !== null) {
+    options.policy = await readNamed(a.policy, 'policy', 'utf8');
+    options.policySource = a.policy;
+  }
+  if (a.keyFile !== null) options.key = new Uint8Array(await readNamed(a.keyFile, 'key file'));
+  if (a.report !== null) options.report = await readNamed(a.report, 'report', 'utf8');
+  else if (path !== '-') {
+    const first = await open(path);
+    try {
+      options.report = await classifyText(first.input, classifyOptions);
+    } finally {
+      await first.close();
+    }
+  }
+  const file = await open(path);
+  const target = a.output;
+  try {
+    const result = await cloak(file.input, options);
+    if (target === '-') {
+      await drain(result.stream, (chunk) => new Promise((resolve, reject) => {
+        process.stdout.write(chunk, (e) => (e ? reject(Object.assign(e, { code: 'IO' })) : resolve()));
+      }));
+    } else {
+      const partial = `${target}.partial`;
+      let out;
+      try {
+        out = await openFile(partial, 'w');
+      } catch (e) {
+        throw Object.assign(new Error(`${partial}: cannot create: ${e.message}`), { code: 'IO' });
+      }
+      try {
+        await drain(result.stream, (chunk) => out.write(chunk));
+        await out.close();
+        out = null;
+        await rename(partial, target);
+      } catch (e) {
+        await out?.close().catch(() => {});
+        await rm(partial, { force: true });
+        throw e;
+      }
+    }
+    const summary = await result.done;
+    for (const w of summary.warnings) process.stderr.write(`datacloak: warning: ${forTerminal(w)}\n`);
+    if (target !== '-') process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  } finally {
+    await file.close();
+  }
+}
+
 async function main(argv) {
   tuneCompiler();
   try {
@@ -141,6 +209,10 @@ async function main(argv) {
       } catch (e) {
         throw Object.assign(new Error(`${a.model}: cannot read model: ${e.message}`), { code: 'IO' });
       }
+    }
+    if (a.command === 'cloak') {
+      await runCloak(a, model);
+      return 0;
     }
     const file = await open(path);
     let text;

@@ -301,7 +301,19 @@ function splitOptions(options, input) {
  * (fetch, file read, or a precompiled WebAssembly.Module) and resolves to `{glue, exports}`: the
  * wasm-bindgen glue module and the instance's exports.
  */
-export function createApi(instantiate) {
+export function createApi(instantiate, platform = {}) {
+  /** `n` random bytes from the platform's secure source (the cloak's key when none is given). */
+  const randomBytes =
+    platform.randomBytes ??
+    ((n) => {
+      if (typeof globalThis.crypto?.getRandomValues !== 'function') {
+        throw new DataCloakError('cloak: this platform has no crypto.getRandomValues; pass options.key', {
+          code: 'STATE',
+        });
+      }
+      return globalThis.crypto.getRandomValues(new Uint8Array(n));
+    });
+
   let glue = null;
   let exports = null;
   let loading = null;
@@ -527,6 +539,162 @@ export function createApi(instantiate) {
     };
   }
 
+  /** A JSON document option (`policy`, `report`) as text: given as text, or an object to serialise. */
+  function jsonOption(option, v) {
+    if (v === undefined) return undefined;
+    if (typeof v === 'string') return v;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) return JSON.stringify(v);
+    throw invalidOption(option, `must be an object or its JSON text, not ${describe(v)}`);
+  }
+
+  /** The user's key as bytes (text is UTF-8), or `undefined` for none. */
+  function keyBytes(key) {
+    if (key === undefined) return undefined;
+    if (typeof key === 'string') return new TextEncoder().encode(key);
+    if (key instanceof ArrayBuffer) return new Uint8Array(key);
+    if (ArrayBuffer.isView(key)) return new Uint8Array(key.buffer, key.byteOffset, key.byteLength);
+    throw invalidOption('key', `must be a string, Uint8Array or ArrayBuffer, not ${describe(key)}`);
+  }
+
+  /** Inputs `cloak` can read twice (classify, then rewrite) without holding them. */
+  function rereadable(input) {
+    return typeof input === 'string' || input instanceof ArrayBuffer || ArrayBuffer.isView(input)
+      || (typeof Blob !== 'undefined' && input instanceof Blob);
+  }
+
+  /**
+   * Holds the first `headSampleBytes()` of a read-once input and classifies them (cut at a record
+   * end); the chunks that follow are read as the output is pulled.
+   */
+  async function headSample(input, options) {
+    const iterator = chunksOf(input, options.signal);
+    const limit = glue.headSampleBytes();
+    const parts = [];
+    let held = 0;
+    let ended = false;
+    while (held < limit) {
+      const { done, value } = await iterator.next();
+      if (done) {
+        ended = true;
+        break;
+      }
+      parts.push(value.slice());
+      held += value.length;
+    }
+    const head = new Uint8Array(held);
+    let at = 0;
+    for (const p of parts) {
+      head.set(p, at);
+      at += p.length;
+    }
+    const cut = ended ? head.length : glue.completeRecords(head) || head.length;
+    const report = await classifyText(head.subarray(0, cut), options);
+    async function* rest() {
+      yield head;
+      if (!ended) yield* { [Symbol.asyncIterator]: () => iterator };
+    }
+    return { report, chunks: rest() };
+  }
+
+  /**
+   * Cloaks a CSV: `{report, plan, stream, text(), blob(), done}`. `stream` is the cloaked CSV (a
+   * ReadableStream of bytes, read once: `text()` and `blob()` read it for you); `done` resolves to
+   * the summary of what was done when it has been read to the end.
+   */
+  async function cloak(input, options = {}) {
+    await init();
+    checkOptions(options);
+    if (Array.isArray(input)) {
+      throw invalidOption('input', 'cloak takes CSV (text, bytes, a Blob or a stream), not an array of rows');
+    }
+    const { policy, policySource, key, report, safeFormulas, ...classifyOptions } = options;
+    if (policySource !== undefined && typeof policySource !== 'string') {
+      throw invalidOption('policySource', `must be a string, not ${describe(policySource)}`);
+    }
+    if (safeFormulas !== undefined && typeof safeFormulas !== 'boolean') {
+      throw invalidOption('safeFormulas', `must be true or false, not ${describe(safeFormulas)}`);
+    }
+    const policyText = jsonOption('policy', policy) ?? '{}';
+    let reportText = jsonOption('report', report);
+    const given = keyBytes(key);
+    const { signal, onProgress } = classifyOptions;
+    let chunks;
+    if (reportText !== undefined) chunks = chunksOf(input, signal);
+    else if (rereadable(input)) {
+      reportText = await classifyText(input, classifyOptions);
+      chunks = chunksOf(input, signal);
+    } else ({ report: reportText, chunks } = await headSample(input, classifyOptions));
+    const coreOptions = splitOptions(classifyOptions, input);
+    let inner;
+    try {
+      inner = new glue.CloakStream(reportText, policyText, policySource ?? 'policy', given ?? randomBytes(32), given !== undefined,
+        safeFormulas === true, coreOptions);
+    } catch (e) {
+      throw wrap(e);
+    }
+    const born = generation;
+    const release = () => {
+      if (born === generation) freeQuietly(inner);
+      inner = undefined;
+    };
+    let settle;
+    const done = new Promise((resolve, reject) => {
+      settle = { resolve, reject };
+    });
+    // Nobody may wait on `done`: an error is also the stream's, so this one is not unhandled.
+    done.catch(() => {});
+    const plan = JSON.parse(inner.plan());
+    const stream = new ReadableStream({
+      // Loops until it has bytes to hand over: a pull that enqueues nothing is not called again.
+      async pull(controller) {
+        try {
+          for (;;) {
+            checkSignal(signal);
+            const { done: end, value } = await chunks.next();
+            if (born !== generation || !inner) throw new DataCloakError('cloak: the WebAssembly instance failed', { code: 'STATE' });
+            if (end) {
+              const last = inner.finish();
+              const summary = JSON.parse(inner.summary());
+              release();
+              if (last.length) controller.enqueue(last);
+              controller.close();
+              settle.resolve(summary);
+              return;
+            }
+            const out = inner.push(value);
+            if (onProgress) {
+              const [bytesRead, rowsRead] = inner.progress();
+              onProgress({ bytesRead, rowsRead, phase: 'cloak' });
+            }
+            if (out.length) {
+              controller.enqueue(out);
+              return;
+            }
+          }
+        } catch (e) {
+          release();
+          chunks.return?.().catch?.(() => {});
+          const err = e instanceof DataCloakError ? e : wrap(e);
+          settle.reject(err);
+          controller.error(err);
+        }
+      },
+      cancel() {
+        release();
+        chunks.return?.().catch?.(() => {});
+        settle.reject(new DataCloakError('cloak cancelled', { name: 'AbortError', code: 'ABORTED' }));
+      },
+    });
+    return {
+      report: JSON.parse(reportText),
+      plan,
+      stream,
+      done,
+      text: () => new Response(stream).text(),
+      blob: async () => new Blob([await new Response(stream).arrayBuffer()], { type: 'text/csv' }),
+    };
+  }
+
   return {
     DataCloakError,
     ERROR_FIELDS,
@@ -544,6 +712,36 @@ export function createApi(instantiate) {
       generation: () => generation,
     },
     init,
+    cloak,
+    /** The cloak's plan for a report (object or JSON text) under a policy, without cloaking. */
+    cloakPlan(report, policy) {
+      if (!glue) throw new DataCloakError('call `await init()` first', { code: 'STATE' });
+      try {
+        return JSON.parse(glue.cloakPlan(jsonOption('report', report) ?? '', jsonOption('policy', policy) ?? '{}'));
+      } catch (e) {
+        throw wrap(e);
+      }
+    },
+    /**
+     * Classifies, and says what the cloak would do under `policy` (default: the built-in one):
+     * `{report, plan, actions}`, `actions` being `cloakActions()`.
+     */
+    async planCloak(input, options = {}) {
+      const { policy, ...classifyOptions } = checkOptions(options);
+      const report = JSON.parse(await classifyText(input, classifyOptions));
+      await init();
+      try {
+        const plan = JSON.parse(glue.cloakPlan(JSON.stringify(report), jsonOption('policy', policy) ?? '{}'));
+        return { report, plan, actions: JSON.parse(glue.cloakActions()) };
+      } catch (e) {
+        throw wrap(e);
+      }
+    },
+    /** The cloak's action names, and the labels `generalise` fits. */
+    cloakActions() {
+      if (!glue) throw new DataCloakError('call `await init()` first', { code: 'STATE' });
+      return JSON.parse(glue.cloakActions());
+    },
     /** The report as an object: `{columns: [...], table: {...}}`. */
     async classify(input, options) {
       return JSON.parse(await classifyText(input, options));

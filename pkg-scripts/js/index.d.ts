@@ -71,6 +71,8 @@ export interface Report {
 export interface Progress {
   bytesRead: number;
   rowsRead: number;
+  /** `cloak` while the safe copy is written (absent while classifying). */
+  phase?: 'cloak';
 }
 
 /** Options of one classification. Unknown keys are refused with code `INVALID_OPTION`. */
@@ -143,7 +145,7 @@ export class DataCloakError extends Error {
   code:
     | 'EMPTY_INPUT' | 'BINARY_INPUT' | 'UNSUPPORTED_ENCODING' | 'UNTERMINATED_QUOTE' | 'CELL_TOO_LARGE'
     | 'ROW_TOO_LARGE' | 'TOO_MANY_COLUMNS' | 'INPUT_TOO_LARGE' | 'INVALID_OPTION' | 'MODEL' | 'MODEL_MISMATCH' | 'IO'
-    | 'STATE' | 'ABORTED' | 'INTERNAL' | 'USAGE';
+    | 'STATE' | 'POLICY' | 'REPORT_MISMATCH' | 'ABORTED' | 'INTERNAL' | 'USAGE';
   /** The input's name (`source`). */
   input?: string;
   /** 1-based record number (the header is row 1). */
@@ -152,7 +154,7 @@ export class DataCloakError extends Error {
   line?: number;
   /** Column name. */
   column?: string;
-  /** The option at fault, for `INVALID_OPTION`. */
+  /** The option at fault, for `INVALID_OPTION` (`policy` for `POLICY`). */
   option?: string;
 }
 
@@ -231,3 +233,107 @@ export function refine(
 ): Refined;
 /** Per-class byte counts from the SIMD128 kernel (`simd: true`) or its scalar twin (tests and benchmarks). */
 export function classCounts(bytes: Uint8Array, simd: boolean): Uint32Array;
+
+/** What the cloak does to every value of a column (`cloak::Action` in the Rust core). */
+export type CloakAction = 'keep' | 'drop' | 'redact' | 'mask' | 'pseudonymise' | 'generalise' | 'fake';
+
+/**
+ * A cloak policy (docs/cloak.md). Most specific first: `columns` (by header), `labels`,
+ * `sensitivity`, then the default (high → pseudonymise, medium → generalise, low → keep).
+ * The American spellings `pseudonymize` and `generalize` are read too.
+ */
+export interface CloakPolicy {
+  version?: 1;
+  sensitivity?: Partial<Record<Sensitivity, CloakAction | 'pseudonymize' | 'generalize'>>;
+  labels?: Record<string, CloakAction | 'pseudonymize' | 'generalize'>;
+  columns?: Record<string, CloakAction | 'pseudonymize' | 'generalize'>;
+  /** The token `redact` writes (default `[redacted]`). */
+  redaction?: string;
+}
+
+export interface CloakOptions extends ClassifyOptions {
+  policy?: CloakPolicy | string;
+  /** The policy's name in error messages (e.g. its file name; default `policy`). */
+  policySource?: string;
+  /** The secret for pseudonyms and fakes (16 to 4096 bytes; text is UTF-8). Without one, a random
+   *  key is made for this call and never kept: tokens then differ from run to run. */
+  key?: string | Uint8Array | ArrayBuffer;
+  /** A classify report of this input (object or JSON text): one pass, no classification. */
+  report?: Report | string;
+  /** Prefix cells a spreadsheet would run as formulas (`=`, `+`, `-`, `@`, ...) with `'`. */
+  safeFormulas?: boolean;
+}
+
+/** The action chosen for one column, and the part of the policy that chose it. */
+export interface ColumnPlan {
+  name: string;
+  index: number;
+  label: string;
+  sensitivity: Sensitivity;
+  action: CloakAction;
+  reason: string;
+}
+
+export interface CloakPlan {
+  columns: ColumnPlan[];
+  /** Policy entries that matched no column of this table. */
+  warnings: string[];
+}
+
+export interface CloakSummary {
+  rows: number;
+  columns: Array<ColumnPlan & { changed: number; nulls: number; unreadable: number }>;
+  ragged_rows: number;
+  formulas_neutralised: number;
+  key: 'given' | 'random';
+  /** 8 hex digits naming a given key (same key, same fingerprint); null for a random key. */
+  key_fingerprint: string | null;
+  warnings: string[];
+}
+
+export interface CloakResult {
+  /** The classification the cloak acted on. */
+  report: Report;
+  plan: CloakPlan;
+  /** The cloaked CSV; read it once (or use `text()` / `blob()`, which read it). */
+  stream: ReadableStream<Uint8Array>;
+  /** Resolves with the summary once the stream has been read to its end. */
+  done: Promise<CloakSummary>;
+  text(): Promise<string>;
+  blob(): Promise<Blob>;
+}
+
+/**
+ * Turns a CSV into a safe copy: classifies it (unless `report` is given), then streams it through
+ * the policy. Text, bytes and Blobs are read twice; a stream or async iterable is classified on
+ * its first 8 MiB, held while they are cloaked.
+ */
+export function cloak(input: CsvInput, options?: CloakOptions): Promise<CloakResult>;
+
+/** `cloak` read to its end — in a Web Worker in browsers, on the same thread in Node and Workers. */
+export function cloakInWorker(
+  input: CsvInput,
+  options?: CloakOptions & { threads?: number },
+): Promise<{ report: Report; plan: CloakPlan; blob: Blob; summary: CloakSummary }>;
+
+/** The plan `cloak` would follow for a report under a policy. Needs `init()`. */
+export function cloakPlan(report: Report | string, policy?: CloakPolicy | string): CloakPlan;
+
+/** The action names, and the labels `generalise` fits. Needs `init()`. */
+export function cloakActions(): { actions: CloakAction[]; generalise: string[] };
+
+export interface CloakPreview {
+  report: Report;
+  /** What `cloak` would do under the policy given (default: the built-in one). */
+  plan: CloakPlan;
+  actions: { actions: CloakAction[]; generalise: string[] };
+}
+
+/** Classifies and gives the cloak's plan, for a page offering an action per column. */
+export function planCloak(input: Input, options?: ClassifyOptions & { policy?: CloakPolicy | string }): Promise<CloakPreview>;
+
+/** `planCloak` in a Web Worker in browsers (on the same thread in Node and Workers). */
+export function planCloakInWorker(
+  input: Input,
+  options?: ClassifyOptions & { policy?: CloakPolicy | string; threads?: number },
+): Promise<CloakPreview>;

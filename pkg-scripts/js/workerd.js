@@ -10,9 +10,18 @@ const api = createApi(async ({ module } = {}) => {
   return { glue, exports };
 });
 
-export const { init, classify, classifyText, createProfiler, info, profile, features, predict, refine, clearCache, classCounts, forTerminal, DataCloakError, ERROR_FIELDS } = api;
+export const { init, classify, classifyText, cloak, cloakPlan, cloakActions, planCloak, createProfiler, info, profile, features, predict, refine, clearCache, classCounts, forTerminal, DataCloakError, ERROR_FIELDS } = api;
 /** Not part of the API (the package's own tests use it). */
 export const __internal = api.internal;
 
 /** Workers have no Web Workers: the same call, in this isolate. */
 export const classifyInWorker = (input, { threads, ...options } = {}) => classify(input, options);
+
+/** `cloak` read to its end, as the browser's `cloakInWorker` resolves: `{report, plan, blob, summary}`. */
+export async function cloakInWorker(input, { threads, ...options } = {}) {
+  const { report, plan, blob, done } = await cloak(input, options);
+  return { report, plan, blob: await blob(), summary: await done };
+}
+
+/** `planCloak` (the browser runs it in a Web Worker). */
+export const planCloakInWorker = (input, { threads, ...options } = {}) => planCloak(input, options);

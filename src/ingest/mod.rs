@@ -4,6 +4,7 @@
 //! profiler needs around it: sniffing, header detection, limits, and positions for errors.
 
 pub mod column;
+pub(crate) mod fields;
 pub mod hll;
 pub mod sniff;
 
@@ -11,7 +12,7 @@ pub use column::ColumnProfile;
 
 use crate::error::{Error, Position, Result};
 use crate::options::Options;
-use csv_core::{ReadFieldResult, Reader, ReaderBuilder};
+use fields::{Event, Fields, Problem};
 
 /// Bytes looked at before choosing the delimiter.
 const SNIFF_BYTES: usize = 64 * 1024;
@@ -50,22 +51,16 @@ enum Stage {
 pub struct Profiler {
     opts: Options,
     stage: Stage,
-    reader: Reader,
+    fields: Fields,
     delimiter: u8,
     has_header: bool,
     columns: Vec<ColumnProfile>,
-    /// The current cell's bytes (grows up to `max_cell_bytes`).
-    cell: Vec<u8>,
-    cell_len: usize,
     /// Fields of the current record during the head stage.
     record: Vec<Vec<u8>>,
     field_index: usize,
     /// 1-based number of the record being read, and the line it started on.
     record_no: u64,
     record_line: u64,
-    at_field_start: bool,
-    field_quoted: bool,
-    quote: QuoteState,
     /// Bytes of cells held in the head stage (rows and the current record).
     head_bytes: usize,
     /// Offset of the first NUL byte pushed, and of the next byte the parser reads.
@@ -84,20 +79,15 @@ impl Profiler {
     pub fn new(opts: Options) -> Result<Profiler> {
         opts.validate()?;
         Ok(Profiler {
-            reader: Reader::new(),
+            fields: Fields::new(opts.delimiter.unwrap_or(b','), opts.limits.max_cell_bytes),
             delimiter: opts.delimiter.unwrap_or(b','),
             has_header: opts.has_header.unwrap_or(true),
             stage: Stage::Sniffing(Vec::new()),
             columns: Vec::new(),
-            cell: vec![0; opts.limits.max_cell_bytes.saturating_add(1).min(4096)],
-            cell_len: 0,
             record: Vec::new(),
             field_index: 0,
             record_no: 1,
             record_line: 1,
-            at_field_start: true,
-            field_quoted: false,
-            quote: QuoteState::Before,
             head_bytes: 0,
             first_nul: None,
             parsed: 0,
@@ -124,14 +114,7 @@ impl Profiler {
     /// Feeds the next chunk of the input.
     pub fn push(&mut self, chunk: &[u8]) -> Result<()> {
         self.bytes += chunk.len() as u64;
-        if let Some(limit) = self.opts.limits.max_bytes {
-            if self.bytes > limit {
-                return Err(Error::InputTooLarge {
-                    source: self.opts.source.clone(),
-                    limit,
-                });
-            }
-        }
+        self.opts.check_input_size(self.bytes)?;
         match &mut self.stage {
             Stage::Sniffing(buf) => {
                 buf.extend_from_slice(chunk);
@@ -250,7 +233,7 @@ impl Profiler {
             .opts
             .delimiter
             .unwrap_or_else(|| sniff::sniff_delimiter(body, complete));
-        self.reader = ReaderBuilder::new().delimiter(self.delimiter).build();
+        self.fields = Fields::new(self.delimiter, self.opts.limits.max_cell_bytes);
         self.stage = Stage::Head(Vec::new());
         self.parse(body, complete)
     }
@@ -287,15 +270,7 @@ impl Profiler {
             if input.is_empty() && !eof {
                 return Ok(());
             }
-            if self.at_field_start {
-                if let Some(&b) = input.iter().find(|&&b| b != b'\n' && b != b'\r') {
-                    self.field_quoted = b == b'"';
-                    self.quote = QuoteState::Before;
-                    self.at_field_start = false;
-                }
-            }
-            let out = self.cell.get_mut(self.cell_len..).unwrap_or_default();
-            let (res, nin, nout) = self.reader.read_field(input, out);
+            let (event, nin) = self.fields.step(input, eof);
             if let Some(at) = self.first_nul.filter(|&at| at < self.parsed + nin as u64) {
                 return Err(Error::BinaryInput {
                     source: self.opts.source.clone(),
@@ -304,40 +279,18 @@ impl Profiler {
                 });
             }
             self.parsed += nin as u64;
-            if self.field_quoted {
-                self.quote = input[..nin].iter().fold(self.quote, |q, &b| q.next(b));
-            }
             input = &input[nin..];
-            self.cell_len += nout;
-            match res {
-                ReadFieldResult::InputEmpty => {
-                    if !eof {
-                        return Ok(());
-                    }
+            match event {
+                Err(Problem::CellTooLarge) => return Err(self.cell_too_large()),
+                Err(Problem::UnterminatedQuote) => {
+                    let col = self.column_name(self.field_index);
+                    return Err(Error::UnterminatedQuote {
+                        at: self.position(Some(col)),
+                    });
                 }
-                ReadFieldResult::OutputFull => {
-                    // The buffer may reach max + 1 bytes: csv-core reports a full buffer before it
-                    // sees the delimiter, so a cell of exactly `max` bytes needs one spare byte.
-                    let cap = self.opts.limits.max_cell_bytes.saturating_add(1);
-                    if self.cell.len() >= cap {
-                        return Err(self.cell_too_large());
-                    }
-                    let grown = (self.cell.len() * 2).min(cap);
-                    self.cell.resize(grown, 0);
-                }
-                ReadFieldResult::Field { record_end } => {
-                    if self.cell_len > self.opts.limits.max_cell_bytes {
-                        return Err(self.cell_too_large());
-                    }
-                    if eof && input.is_empty() && self.field_quoted && self.quote == QuoteState::Open {
-                        let col = self.column_name(self.field_index);
-                        return Err(Error::UnterminatedQuote {
-                            at: self.position(Some(col)),
-                        });
-                    }
-                    self.on_field(record_end)?;
-                }
-                ReadFieldResult::End => return Ok(()),
+                Ok(Event::NeedInput | Event::End) => return Ok(()),
+                Ok(Event::More) => {}
+                Ok(Event::Field { record_end }) => self.on_field(record_end)?,
             }
         }
     }
@@ -358,7 +311,7 @@ impl Profiler {
                 limit,
             });
         }
-        let cell = self.cell.get(..self.cell_len).unwrap_or_default();
+        let cell = self.fields.cell();
         if matches!(self.stage, Stage::Head(_)) {
             self.record.push(cell.to_vec());
             self.head_bytes += cell.len();
@@ -368,9 +321,8 @@ impl Profiler {
         } else if let Some(col) = self.columns.get_mut(self.field_index) {
             col.add(cell);
         }
-        self.cell_len = 0;
+        self.fields.clear();
         self.field_index += 1;
-        self.at_field_start = true;
         if record_end {
             self.end_record()?;
         }
@@ -381,7 +333,7 @@ impl Profiler {
         let fields = self.field_index;
         self.field_index = 0;
         self.record_no += 1;
-        self.record_line = self.reader.line();
+        self.record_line = self.fields.line();
         match &mut self.stage {
             Stage::Head(rows) => {
                 rows.push(std::mem::take(&mut self.record));
@@ -486,36 +438,8 @@ impl Profiler {
     }
 }
 
-/// Where a quoted field stands, to tell at the end of the input whether its quote is still open.
-/// Mirrors csv-core: `""` inside quotes is a quote, and after the closing quote the rest of the
-/// field is literal text, quotes included (`"x"y"` is `xy"`, not an open quote).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum QuoteState {
-    /// Before the opening quote.
-    Before,
-    /// Inside the quotes.
-    Open,
-    /// A quote seen inside the quotes: an escaped quote if another follows, else the close.
-    QuoteInQuote,
-    /// After the closing quote.
-    Closed,
-}
-
-impl QuoteState {
-    fn next(self, b: u8) -> QuoteState {
-        match (self, b) {
-            (QuoteState::Before, b'"') => QuoteState::Open,
-            (QuoteState::Before, _) => QuoteState::Before,
-            (QuoteState::Open, b'"') => QuoteState::QuoteInQuote,
-            (QuoteState::Open, _) => QuoteState::Open,
-            (QuoteState::QuoteInQuote, b'"') => QuoteState::Open,
-            (QuoteState::QuoteInQuote, _) | (QuoteState::Closed, _) => QuoteState::Closed,
-        }
-    }
-}
-
 /// A header cell as text: UTF-8, or Latin-1 when it is not valid UTF-8 (as for values).
-fn header_text(raw: &[u8]) -> String {
+pub(crate) fn header_text(raw: &[u8]) -> String {
     match std::str::from_utf8(raw) {
         Ok(s) => s.trim().to_string(),
         Err(_) => raw.iter().map(|&b| b as char).collect::<String>().trim().to_string(),
@@ -530,25 +454,33 @@ pub fn profile_bytes(data: &[u8], opts: Options) -> Result<TableProfile> {
 }
 
 /// Profiles a CSV read from a stream in 1 MiB chunks (memory stays bounded whatever its size).
-pub fn profile_reader(mut r: impl std::io::Read, opts: Options) -> Result<TableProfile> {
+pub fn profile_reader(r: impl std::io::Read, opts: Options) -> Result<TableProfile> {
     let source = opts.source.clone();
     let mut p = Profiler::new(opts)?;
+    for_each_chunk(r, &source, |chunk| p.push(chunk))?;
+    p.finish()
+}
+
+/// Reads `r` to its end in 1 MiB chunks, handing each to `f`; a read error names `source`.
+pub(crate) fn for_each_chunk(
+    mut r: impl std::io::Read,
+    source: &str,
+    mut f: impl FnMut(&[u8]) -> Result<()>,
+) -> Result<()> {
     let mut buf = vec![0u8; 1 << 20];
     loop {
-        let n = match r.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+        match r.read(&mut buf) {
+            Ok(0) => return Ok(()),
+            Ok(n) => f(&buf[..n])?,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(e) => {
                 return Err(Error::Io {
-                    source,
+                    source: source.to_string(),
                     message: e.to_string(),
                 })
             }
-        };
-        p.push(&buf[..n])?;
+        }
     }
-    p.finish()
 }
 
 /// Profiles columns given directly as name + values (no CSV involved).

@@ -2,13 +2,15 @@
 // the native CLI: same labels, same report, no request leaving the origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  ROOT, SAMPLES, cellsOf, launchChromium, nativeReport, recordProblems, recordRequests, resultsOf,
+  NATIVE, ROOT, SAMPLES, cellsOf, launchChromium, nativeReport, recordProblems, recordRequests, resultsOf,
   sampleNames, startServer, withoutSource,
 } from './helpers.mjs';
+import { CANARY, canaryPieces, parseCsv } from '../node/helpers.mjs';
 
 const CUSTOMERS = path.join(SAMPLES, 'customers.csv');
 const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
@@ -74,6 +76,47 @@ test('customers.csv through the file input: every label and the JSON download eq
   }
   assert.match(shown, /e•••@example\.(org|net|com)/);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('safe copy: pickers start from the plan; the download is the native cloak with those actions and key; no canary value is in it', async () => {
+  const { context, page, problems } = await openDemo();
+  await page.setInputFiles('#file', CANARY);
+  await resultsOf(page, 'canary.csv');
+  const dir = mkdtempSync(path.join(tmpdir(), 'datacloak-safe-'));
+  const keyFile = path.join(dir, 'key');
+  const KEY = 'a demo key of 24 bytes..';
+  writeFileSync(keyFile, KEY);
+  const nativeCloak = (extra) => {
+    const r = spawnSync(NATIVE, ['cloak', CANARY, '-o', path.join(dir, 'native.csv'), '--key-file', keyFile, '--safe-formulas', ...extra], {
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 0, r.stderr);
+    return { summary: JSON.parse(r.stdout), csv: readFileSync(path.join(dir, 'native.csv'), 'utf8') };
+  };
+  const picked = () => page.$$eval('#columns select.action', (s) => s.map((x) => [x.dataset.column, x.value]));
+  // Preset from the default plan, as the native CLI chooses it.
+  const defaults = nativeCloak([]).summary.columns.map((c) => [c.name, c.action]);
+  assert.deepEqual(await picked(), defaults);
+  // generalise is offered only where it fits.
+  const offered = await page.$$eval('select.action[data-column="customer_name"] option', (o) => o.map((x) => x.value));
+  assert.ok(!offered.includes('generalise') && offered.includes('fake'), offered.join());
+  await page.selectOption('select.action[data-column="email"]', 'mask');
+  await page.selectOption('select.action[data-column="phone"]', 'fake');
+  await page.fill('#cloak-key', KEY);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#cloak-download')]);
+  assert.equal(download.suggestedFilename(), 'canary.cloaked.csv');
+  const got = readFileSync(await download.path(), 'utf8');
+  const policy = path.join(dir, 'policy.json');
+  writeFileSync(policy, JSON.stringify({ columns: Object.fromEntries(await picked()) }));
+  assert.equal(got, nativeCloak(['--policy', policy]).csv);
+  for (const own of canaryPieces(parseCsv(readFileSync(CANARY, 'utf8')).slice(1))) {
+    for (const p of own) assert.ok(!got.includes(p), `'${p}' is in the download`);
+  }
+  assert.ok(got.includes("'=HYPERLINK("), 'the formula is neutralised in the download');
+  await page.waitForFunction(() => /Safe copy: 40 rows/.test(document.getElementById('cloak-status').textContent));
+  assert.deepEqual(problems, []);
+  rmSync(dir, { recursive: true, force: true });
   await context.close();
 });
 

@@ -39,7 +39,7 @@ fn split(data: &[u8]) -> (u8, &[u8]) {
     }
 }
 
-const CODES: [&str; 13] = [
+const CODES: [&str; 15] = [
     "EMPTY_INPUT",
     "BINARY_INPUT",
     "UNSUPPORTED_ENCODING",
@@ -53,6 +53,8 @@ const CODES: [&str; 13] = [
     "MODEL_MISMATCH",
     "IO",
     "STATE",
+    "POLICY",
+    "REPORT_MISMATCH",
 ];
 
 fn profile_in_chunks(data: &[u8], opts: Options, chunk: usize) -> datacloak::Result<String> {
@@ -280,5 +282,94 @@ pub fn model(data: &[u8]) {
             }
         }
         Err(e) => assert!(matches!(e.code(), "MODEL" | "MODEL_MISMATCH"), "{e}"),
+    }
+}
+
+/// Cloak: the first line is a policy (JSON), the rest a CSV. The policy parser never panics; the
+/// CSV, profiled and given labels from the taxonomy in turn (no model: the fuzzer explores the
+/// stream, not the classifier), is cloaked the same in whole and in chunks, with coded errors;
+/// a cloaked copy reads back with the rows of the input.
+pub fn cloak(data: &[u8]) {
+    use datacloak::cloak::{cloak_bytes, view::ViewColumn, CloakOptions, Cloaker, Key, Plan, Policy, ReportView};
+    let (flags, rest) = split(data);
+    let (policy_text, csv) = match rest.iter().position(|&b| b == b'\n') {
+        Some(i) => (&rest[..i], &rest[i + 1..]),
+        None => (rest, &[][..]),
+    };
+    let policy = match Policy::from_json(&String::from_utf8_lossy(policy_text), "fuzz.json") {
+        Ok(p) => p,
+        Err(e) => {
+            assert_eq!(e.code(), "POLICY", "{e}");
+            Policy::default()
+        }
+    };
+    let opts = options(flags);
+    let Ok(table) = datacloak::ingest::profile_bytes(csv, opts.clone()) else {
+        return;
+    };
+    let labels = datacloak::taxonomy::labels();
+    let view = ReportView {
+        columns: table
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| ViewColumn {
+                name: c.name.clone(),
+                label: labels[(i + flags as usize) % labels.len()].name.clone(),
+            })
+            .collect(),
+        delimiter: table.delimiter,
+        has_header: table.has_header,
+        source: "fuzz.csv".into(),
+    };
+    let plan = match Plan::new(&view, &policy) {
+        Ok(p) => p,
+        Err(e) => {
+            assert_eq!(e.code(), "POLICY", "{e}");
+            return;
+        }
+    };
+    let key = || Key::given(b"fuzzing key, 16+ bytes").unwrap();
+    let safe = CloakOptions {
+        safe_formulas: flags & 1 == 1,
+    };
+    let whole = cloak_bytes(csv, plan.clone(), key(), &opts, &safe);
+    let chunk = 1 + (flags as usize % 7) * 13;
+    let pieces = Cloaker::new(plan, key(), &opts, &safe).and_then(|mut c| {
+        let mut out = Vec::new();
+        for piece in csv.chunks(chunk) {
+            c.push(piece, &mut out)?;
+        }
+        let s = c.finish(&mut out)?;
+        Ok((out, s))
+    });
+    match (&whole, &pieces) {
+        (Ok(a), Ok(b)) => assert_eq!(a, b, "chunks of {chunk} bytes changed the cloak"),
+        (Err(a), Err(b)) => {
+            assert!(CODES.contains(&a.code()), "{a}");
+            assert_eq!(
+                a.code(),
+                b.code(),
+                "chunks of {chunk} bytes changed the error: {a} / {b}"
+            );
+        }
+        _ => panic!("chunks of {chunk} bytes changed the outcome: {whole:?} / {pieces:?}"),
+    }
+    if let Ok((out, summary)) = whole {
+        assert_eq!(summary.rows, table.rows, "the copy has other rows than the input");
+        let kept = summary
+            .columns
+            .iter()
+            .any(|c| c.plan.action != datacloak::cloak::Action::Drop);
+        if kept && !out.is_empty() {
+            let again = Options {
+                delimiter: Some(table.delimiter),
+                has_header: Some(table.has_header),
+                ..opts
+            };
+            if let Ok(copy) = datacloak::ingest::profile_bytes(&out, again) {
+                assert_eq!(copy.rows, table.rows, "the copy reads back with other rows");
+            }
+        }
     }
 }

@@ -8,6 +8,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const SAMPLES = path.join(ROOT, 'tests/data/samples');
 export const NATIVE = path.join(ROOT, 'target/release/datacloak');
 export const NODE_CLI = path.join(ROOT, 'pkg/cli.js');
+/** Made-up people with unique sensitive values, a formula and a multi-line quoted note. */
+export const CANARY = path.join(ROOT, 'tests/data/cloak/canary.csv');
 
 export const sampleFiles = () =>
   readdirSync(SAMPLES)
@@ -23,3 +25,52 @@ export function run(cmd, args, opts = {}) {
 }
 
 export const labelOf = (report, name) => report.columns.find((c) => c.name === name)?.label;
+
+/** Records of a CSV (RFC 4180: quotes, doubled quotes, line breaks inside quotes; `,` only). */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell !== '' || row.length) rows.push([...row, cell]);
+  return rows;
+}
+
+/**
+ * What must not survive the cloak of each canary data row: the name, and every 6-character piece
+ * of the e-mail's local part, the phone, the card, the SSN and the IBAN (except pieces every phone
+ * of the table shares, like "+1 415").
+ */
+export function canaryPieces(rows) {
+  return rows.map((row) => {
+    const pieces = [row[0]];
+    for (const value of [row[1].split('@')[0], row[2], row[3], row[4], row[5]]) {
+      const chars = [...value];
+      for (let i = 0; i + 6 <= chars.length; i++) {
+        const p = chars.slice(i, i + 6).join('');
+        if (!rows.every((r) => r[2].includes(p))) pieces.push(p);
+      }
+    }
+    return pieces;
+  });
+}

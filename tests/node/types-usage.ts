@@ -1,6 +1,9 @@
 // Compiled (not run) by types.test.mjs: the package's .d.ts must describe real use without errors.
-import { classify, classifyInWorker, classifyText, createProfiler, DataCloakError, features, info, init, predict, refine } from 'datacloak';
-import type { ColumnReport, Refined, Report } from 'datacloak';
+import {
+  classify, classifyInWorker, classifyText, cloak, cloakInWorker, cloakPlan, createProfiler, DataCloakError, features, info, init,
+  predict, refine,
+} from 'datacloak';
+import type { CloakAction, CloakSummary, ColumnReport, Refined, Report } from 'datacloak';
 
 export async function example(file: Blob, bytes: Uint8Array): Promise<string[]> {
   await init();
@@ -29,4 +32,21 @@ export async function example(file: Blob, bytes: Uint8Array): Promise<string[]> 
   const high: ColumnReport[] = report.columns.filter((c) => c.sensitivity === 'high');
   return [text, info().modelSha256, ...high.map((c) => c.label), ...fromRows.columns.map((c) => c.kind),
     String(fromColumns.table.summary.personal), String(again.table.rows)];
+}
+
+export async function cloaking(file: Blob, writable: WritableStream<Uint8Array>): Promise<CloakAction[]> {
+  const result = await cloak(file, {
+    policy: { labels: { email: 'mask' }, sensitivity: { medium: 'generalize' }, columns: { notes: 'drop' } },
+    key: new Uint8Array(32),
+    safeFormulas: true,
+    sampleSize: 500,
+  });
+  await result.stream.pipeTo(writable);
+  const summary: CloakSummary = await result.done;
+  const again = await cloak('a\n1\n', { report: result.report, key: 'a key of sixteen+ bytes' });
+  const text: string = await again.text();
+  const inWorker = await cloakInWorker(file, { threads: 2 });
+  const blob: Blob = inWorker.blob;
+  console.log(text, blob.size, summary.key_fingerprint, inWorker.summary.rows);
+  return cloakPlan(result.report).columns.map((c) => c.action);
 }

@@ -3,12 +3,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { NATIVE, ROOT, SAMPLES, run } from './helpers.mjs';
+import { CANARY, NATIVE, ROOT, SAMPLES, canaryPieces, parseCsv, run } from './helpers.mjs';
+
+/** The Worker's CLOAK_KEY in these tests (a secret in a real deployment). */
+const CLOAK_KEY = 'worker-test-key-0123456789abcdef';
 
 const freePort = () =>
   new Promise((resolve) => {
@@ -25,7 +28,10 @@ let log = '';
 before(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  server = spawn('npm', ['run', 'worker', '--', '--port', String(port)], { cwd: ROOT, detached: true });
+  server = spawn('npm', ['run', 'worker', '--', '--port', String(port), '--var', `CLOAK_KEY:${CLOAK_KEY}`], {
+    cwd: ROOT,
+    detached: true,
+  });
   server.stdout.on('data', (d) => (log += d));
   server.stderr.on('data', (d) => (log += d));
   // wrangler builds the bundle and starts workerd; wait until it answers (or dies).
@@ -115,14 +121,60 @@ test('only data options come from the query; JS-only and unknown keys are coded 
   assert.equal(ok.status, 200);
 });
 
+const cloakPost = (body, headers = {}, query = '') =>
+  fetch(`${base}/cloak${query}`, { method: 'POST', body, headers });
+
+test('POST /cloak streams back the bytes the native CLI writes with the same key', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'datacloak-worker-cloak-'));
+  const keyFile = path.join(dir, 'key');
+  writeFileSync(keyFile, CLOAK_KEY);
+  const policy = '{"labels": {"email": "mask"}}';
+  const policyFile = path.join(dir, 'policy.json');
+  writeFileSync(policyFile, policy);
+  for (const name of ['customers.csv', 'zahlungen.csv']) {
+    const body = readFileSync(path.join(SAMPLES, name));
+    const res = await cloakPost(body, { 'x-datacloak-policy': policy }, '?safeFormulas=true');
+    assert.equal(res.status, 200, log);
+    assert.match(res.headers.get('content-type'), /text\/csv/);
+    assert.equal(res.headers.get('x-datacloak-key'), 'given');
+    // The body is read once: like the native CLI reading standard input.
+    const native = run(NATIVE, ['cloak', '-', '-o', '-', '--key-file', keyFile, '--policy', policyFile, '--safe-formulas'], {
+      input: body,
+    });
+    assert.equal(native.status, 0, native.stderr);
+    assert.equal(await res.text(), native.stdout, name);
+  }
+});
+
+test('POST /cloak: nothing of the canary rows comes back; a bad policy is a coded 400', async () => {
+  const csv = readFileSync(CANARY, 'utf8');
+  const pieces = canaryPieces(parseCsv(csv).slice(1));
+  const res = await cloakPost(csv, {}, '?safeFormulas=true');
+  assert.equal(res.status, 200);
+  const out = await res.text();
+  assert.equal(parseCsv(out).length, parseCsv(csv).length);
+  for (const own of pieces) for (const p of own) assert.ok(!out.includes(p), `'${p}' came back`);
+  for (const [policy, code] of [['{"columns": {"city": "generalise"}}', 'POLICY'], ['not json', 'POLICY']]) {
+    const bad = await cloakPost('city,email\nParis,a@b.org\n', { 'x-datacloak-policy': policy });
+    assert.equal(bad.status, 400, policy);
+    const { error } = await bad.json();
+    assert.equal(error.code, code, policy);
+    assert.equal(error.option, 'policy');
+  }
+  const unknown = await cloakPost('a\n1\n', {}, '?sampel=1');
+  assert.equal((await unknown.json()).error.code, 'INVALID_OPTION');
+});
+
 test('the deployable bundle fits the Workers free plan (3 MB compressed)', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'datacloak-worker-'));
   const dry = run('node_modules/.bin/wrangler', ['deploy', '--dry-run', '--outdir', out, '--config', 'www/worker/wrangler.toml'], {
     env: { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false' },
   });
   assert.equal(dry.status, 0, dry.stderr + dry.stdout);
+  // What is uploaded: the script and its modules; not the source map (uploaded only with
+  // `upload_source_maps`) nor the README wrangler writes beside them.
   let gz = 0;
-  for (const f of readdirSync(out)) {
+  for (const f of readdirSync(out).filter((f) => !f.endsWith('.map') && f !== 'README.md')) {
     const p = path.join(out, f);
     if (statSync(p).isFile()) gz += gzipSync(readFileSync(p), { level: 9 }).length;
   }

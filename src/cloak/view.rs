@@ -1,0 +1,118 @@
+//! What the cloak needs of a classification: each column's header and label, the delimiter and
+//! whether there is a header. Taken from a [`Report`] in the same run, or read back from the JSON
+//! a classify printed earlier (one pass over an input that cannot be read twice).
+
+use crate::error::{Error, Result};
+use crate::report::Report;
+use serde_json::Value;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewColumn {
+    pub name: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportView {
+    pub columns: Vec<ViewColumn>,
+    pub delimiter: u8,
+    pub has_header: bool,
+    /// The input the report was made from.
+    pub source: String,
+}
+
+fn mismatch(source: &str, message: impl Into<String>) -> Error {
+    Error::ReportMismatch {
+        source: source.to_string(),
+        message: message.into(),
+    }
+}
+
+impl ReportView {
+    pub fn from_report(r: &Report) -> ReportView {
+        ReportView {
+            columns: r
+                .columns
+                .iter()
+                .map(|c| ViewColumn {
+                    name: c.name.clone(),
+                    label: c.label.clone(),
+                })
+                .collect(),
+            delimiter: r.table.delimiter.bytes().next().unwrap_or(b','),
+            has_header: r.table.has_header,
+            source: r.table.source.clone(),
+        }
+    }
+
+    /// Reads a report as classify prints it. `source` names the report for errors.
+    pub fn from_json(text: &str, source: &str) -> Result<ReportView> {
+        let doc: Value =
+            serde_json::from_str(text).map_err(|e| mismatch(source, format!("not a DataCloak report (JSON: {e})")))?;
+        let table = doc
+            .get("table")
+            .ok_or_else(|| mismatch(source, "not a DataCloak report (no \"table\")"))?;
+        let delimiter = table
+            .get("delimiter")
+            .and_then(Value::as_str)
+            .filter(|d| d.len() == 1)
+            .ok_or_else(|| mismatch(source, "table.delimiter must be one character"))?
+            .as_bytes()[0];
+        let has_header = table
+            .get("has_header")
+            .and_then(Value::as_bool)
+            .ok_or_else(|| mismatch(source, "table.has_header must be true or false"))?;
+        let cols = doc
+            .get("columns")
+            .and_then(Value::as_array)
+            .ok_or_else(|| mismatch(source, "not a DataCloak report (no \"columns\" array)"))?;
+        let mut columns = Vec::with_capacity(cols.len());
+        for (i, c) in cols.iter().enumerate() {
+            let text = |key: &str| {
+                c.get(key)
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+                    .ok_or_else(|| mismatch(source, format!("columns[{i}].{key} must be a string")))
+            };
+            if let Some(index) = c.get("index") {
+                if index.as_u64() != Some(i as u64) {
+                    return Err(mismatch(source, format!("columns[{i}].index is {index}, not {i}")));
+                }
+            }
+            columns.push(ViewColumn {
+                name: text("name")?,
+                label: text("label")?,
+            });
+        }
+        if columns.is_empty() {
+            return Err(mismatch(source, "the report has no columns"));
+        }
+        Ok(ReportView {
+            columns,
+            delimiter,
+            has_header,
+            source: table
+                .get("source")
+                .and_then(Value::as_str)
+                .unwrap_or(source)
+                .to_string(),
+        })
+    }
+}
+
+/// A view of `(name, label)` columns, for tests.
+#[cfg(test)]
+pub(crate) fn test_view(cols: &[(&str, &str)], delimiter: u8, has_header: bool) -> ReportView {
+    ReportView {
+        columns: cols
+            .iter()
+            .map(|(n, l)| ViewColumn {
+                name: n.to_string(),
+                label: l.to_string(),
+            })
+            .collect(),
+        delimiter,
+        has_header,
+        source: "t.csv".into(),
+    }
+}
