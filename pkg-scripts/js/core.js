@@ -590,7 +590,9 @@ export function createApi(instantiate, platform = {}) {
     const cut = ended ? head.length : glue.completeRecords(head) || head.length;
     const report = await classifyText(head.subarray(0, cut), options);
     async function* rest() {
-      yield head;
+      // In the chunk size of the rest: one 8 MiB push would grow wasm memory by its input and
+      // output for good.
+      for (let at = 0; at < head.length; at += CHUNK) yield head.subarray(at, at + CHUNK);
       if (!ended) yield* { [Symbol.asyncIterator]: () => iterator };
     }
     return { report, chunks: rest() };
