@@ -122,6 +122,7 @@ pub fn report(p: &Parts) -> Report {
             bytes: t.bytes,
             delimiter: (t.delimiter as char).to_string(),
             has_header: t.has_header,
+            header_unsure: t.header_unsure,
             ragged_rows: t.ragged_rows,
             warnings: t.warnings.clone(),
             summary: summarise(&columns),

@@ -109,6 +109,9 @@ pub struct TableReport {
     /// The delimiter used, as a one-character string.
     pub delimiter: String,
     pub has_header: bool,
+    /// The first row was taken as the header with nothing to support it (said in `warnings`): it
+    /// may be data. The cloak refuses such a table unless the header is given.
+    pub header_unsure: bool,
     pub ragged_rows: u64,
     pub warnings: Vec<String>,
     pub summary: Summary,

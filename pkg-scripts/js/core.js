@@ -588,7 +588,14 @@ export function createApi(instantiate, platform = {}) {
       at += p.length;
     }
     const cut = ended ? head.length : glue.completeRecords(head) || head.length;
-    const report = await classifyText(head.subarray(0, cut), options);
+    let report;
+    try {
+      report = await classifyText(head.subarray(0, cut), options);
+    } catch (e) {
+      // The source is released (a locked stream, a request body) when the head cannot be classified.
+      await iterator.return?.();
+      throw e;
+    }
     async function* rest() {
       // In the chunk size of the rest: one 8 MiB push would grow wasm memory by its input and
       // output for good.
@@ -626,13 +633,15 @@ export function createApi(instantiate, platform = {}) {
       reportText = await classifyText(input, classifyOptions);
       chunks = chunksOf(input, signal);
     } else ({ report: reportText, chunks } = await headSample(input, classifyOptions));
-    const coreOptions = splitOptions(classifyOptions, input);
     let inner;
     try {
+      const coreOptions = splitOptions(classifyOptions, input);
       inner = new glue.CloakStream(reportText, policyText, policySource ?? 'policy', given ?? randomBytes(32), given !== undefined,
         safeFormulas === true, coreOptions);
     } catch (e) {
-      throw wrap(e);
+      // Nothing will read the input now: release it.
+      await chunks.return?.().catch?.(() => {});
+      throw e instanceof DataCloakError ? e : wrap(e);
     }
     const born = generation;
     const release = () => {
@@ -692,7 +701,9 @@ export function createApi(instantiate, platform = {}) {
       plan,
       stream,
       done,
-      text: () => new Response(stream).text(),
+      // UTF-8 text with a leading BOM kept (the bytes are `stream`'s; cells of kept columns that
+      // are not UTF-8 become U+FFFD here, not in `stream` or `blob()`).
+      text: async () => new TextDecoder('utf-8', { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer()),
       blob: async () => new Blob([await new Response(stream).arrayBuffer()], { type: 'text/csv' }),
     };
   }

@@ -60,6 +60,8 @@ export interface Report {
     bytes: number;
     delimiter: string;
     has_header: boolean;
+    /** The first row was taken as the header with nothing to support it: it may be data. */
+    header_unsure: boolean;
     ragged_rows: number;
     warnings: string[];
     summary: { columns: number; personal: number; high: number; medium: number; low: number; text: string };

@@ -41,19 +41,35 @@ use crate::options::Options;
 /// Bytes of an input that can be read only once held and classified before it is cloaked.
 pub const HEAD_SAMPLE_BYTES: usize = 8 << 20;
 
-/// The length of the longest prefix of `head` that ends at a record end (a line break outside
-/// quotes), so that a head sample holds whole records. 0 when there is none.
+/// The length of the longest prefix of `head` that ends at a record end, read as classify reads
+/// it (csv-core, with the delimiter sniffed as classify sniffs it), so that a head sample holds
+/// whole records. 0 when there is none.
 pub fn complete_records(head: &[u8]) -> usize {
-    let mut in_quotes = false;
-    let mut end = 0;
-    for (i, &b) in head.iter().enumerate() {
-        match b {
-            b'"' => in_quotes = !in_quotes,
-            b'\n' if !in_quotes => end = i + 1,
-            _ => {}
+    let body = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let skipped = head.len() - body.len();
+    let delimiter = crate::ingest::sniff::sniff_delimiter(body, false);
+    // No cell limit here: classify applies its own to the sample.
+    let mut fields = crate::ingest::fields::Fields::new(delimiter, usize::MAX - 1);
+    let (mut at, mut end) = (0, 0);
+    while at < body.len() {
+        let (event, nin) = fields.step(&body[at..], false);
+        at += nin;
+        match event {
+            Ok(crate::ingest::fields::Event::Field { record_end }) => {
+                fields.clear();
+                if record_end {
+                    end = at;
+                }
+            }
+            Ok(crate::ingest::fields::Event::More) => {}
+            _ => break,
         }
     }
-    end
+    if end == 0 {
+        0
+    } else {
+        skipped + end
+    }
 }
 
 /// Cloaks a CSV held in memory: the output bytes and what was done.

@@ -345,6 +345,14 @@ impl Plan {
                 reason,
             });
         }
+        if columns.iter().all(|c: &ColumnPlan| c.action == Action::Drop) {
+            return Err(Error::Policy {
+                source: policy.source.clone(),
+                rule: "document".into(),
+                column: None,
+                message: "every column is dropped: the output would hold nothing".into(),
+            });
+        }
         let warnings = policy
             .columns
             .keys()

@@ -7,7 +7,6 @@ use super::labels::{self, LabelActions};
 use super::policy::{Action, ColumnPlan, Plan};
 use super::transform::{self, Outcome};
 use crate::error::{Error, Position, Result};
-use crate::ingest::column::is_null_token;
 use crate::ingest::fields::{Event, Fields, Problem};
 use crate::options::Options;
 use serde::Serialize;
@@ -33,7 +32,7 @@ pub struct CloakSummary {
     /// Rows with a different number of fields than the header: written with the header's width
     /// (missing cells empty, extra cells, never classified, left out).
     pub ragged_rows: u64,
-    /// Cells of kept columns that looked like spreadsheet formulas and got a leading `'`.
+    /// Written cells (header included) that looked like spreadsheet formulas and got a leading `'`.
     pub formulas_neutralised: u64,
     /// `given` (the caller's key) or `random` (made for this run and not kept).
     pub key: &'static str,
@@ -56,10 +55,13 @@ pub struct CloakOptions {
     pub safe_formulas: bool,
 }
 
-/// Where the first record's line end stands, to write the same ones.
+/// The input's line end, learnt from its first record, to write the same ones.
 #[derive(Debug, Clone, Copy)]
 enum LineEnd {
-    Unknown { in_quotes: bool, after_cr: bool },
+    /// No record has ended at a line break yet.
+    Unknown,
+    /// The first record ended at a CR; the next byte tells CRLF from CR.
+    AfterCr,
     Known(&'static [u8]),
 }
 
@@ -68,8 +70,8 @@ impl LineEnd {
     fn bytes(self) -> &'static [u8] {
         match self {
             LineEnd::Known(t) => t,
-            LineEnd::Unknown { after_cr: true, .. } => b"\r",
-            LineEnd::Unknown { .. } => b"\n",
+            LineEnd::AfterCr => b"\r",
+            LineEnd::Unknown => b"\n",
         }
     }
 }
@@ -87,6 +89,8 @@ pub struct Cloaker {
     line_end: LineEnd,
     /// The BOM and the first bytes are looked at before parsing starts.
     started: bool,
+    /// The first bytes, held until there are three (a BOM).
+    head: Vec<u8>,
     field_index: usize,
     /// Fields written in the current output record.
     written: usize,
@@ -113,12 +117,10 @@ impl Cloaker {
     /// `opts` gives the limits (as for classify) and the input's name for errors.
     pub fn new(plan: Plan, key: Key, opts: &Options, cloak: &CloakOptions) -> Result<Cloaker> {
         opts.validate()?;
-        if plan.columns.iter().all(|c| c.action == Action::Drop) {
-            return Err(Error::Policy {
-                source: plan.policy_source.clone(),
-                rule: "document".into(),
-                column: None,
-                message: "every column is dropped: the output would hold nothing".into(),
+        if plan.view.has_header && plan.view.header_unsure {
+            return Err(Error::InvalidOption {
+                name: "has_header".into(),
+                message: "the first row was taken as the header with nothing to support it, and a header is written as it is: if it is one, pass --header (hasHeader: true); if it is data, --no-header (hasHeader: false)".into(),
             });
         }
         let actions = plan
@@ -149,11 +151,9 @@ impl Cloaker {
                 }
                 t
             },
-            line_end: LineEnd::Unknown {
-                in_quotes: false,
-                after_cr: false,
-            },
+            line_end: LineEnd::Unknown,
             started: false,
+            head: Vec::new(),
             field_index: 0,
             written: 0,
             record_no: 1,
@@ -189,7 +189,7 @@ impl Cloaker {
     }
 
     /// Feeds the next chunk; the cloaked bytes it completes are appended to `out`.
-    pub fn push(&mut self, mut chunk: &[u8], out: &mut Vec<u8>) -> Result<()> {
+    pub fn push(&mut self, chunk: &[u8], out: &mut Vec<u8>) -> Result<()> {
         if self.done {
             return Err(Error::State {
                 message: "cloak: push after finish".into(),
@@ -208,15 +208,30 @@ impl Cloaker {
             });
         }
         if !self.started {
-            self.started = true;
-            if let Some(rest) = chunk.strip_prefix(b"\xef\xbb\xbf") {
-                out.extend_from_slice(b"\xef\xbb\xbf");
-                chunk = rest;
+            // A BOM may come split over the first chunks: the first three bytes are held.
+            self.head.extend_from_slice(chunk);
+            if self.head.len() < 3 {
+                return Ok(());
             }
+            let head = std::mem::take(&mut self.head);
+            return self.start(&head, false, out);
         }
-        self.watch_line_end(chunk);
         self.ends_with_newline = matches!(chunk.last(), Some(b'\n' | b'\r'));
         self.parse(chunk, false, out)
+    }
+
+    /// The first bytes: a UTF-8 BOM is written as it came, and not read as part of column 1.
+    fn start(&mut self, head: &[u8], eof: bool, out: &mut Vec<u8>) -> Result<()> {
+        self.started = true;
+        let body = match head.strip_prefix(b"\xef\xbb\xbf") {
+            Some(rest) => {
+                out.extend_from_slice(b"\xef\xbb\xbf");
+                rest
+            }
+            None => head,
+        };
+        self.ends_with_newline = matches!(body.last(), Some(b'\n' | b'\r'));
+        self.parse(body, eof, out)
     }
 
     /// Ends the input: flushes the last record and returns what was done.
@@ -226,7 +241,12 @@ impl Cloaker {
                 message: "cloak: finish called twice".into(),
             });
         }
-        self.parse(&[], true, out)?;
+        if !self.started {
+            let head = std::mem::take(&mut self.head);
+            self.start(&head, true, out)?;
+        } else {
+            self.parse(&[], true, out)?;
+        }
         self.done = true;
         if self.plan.view.has_header && self.record_no == 1 {
             return Err(Error::EmptyInput {
@@ -261,34 +281,6 @@ impl Cloaker {
         })
     }
 
-    /// Finds the first line end outside quotes (the same quote rule as csv-core: `""` toggles
-    /// twice) until it is known.
-    fn watch_line_end(&mut self, chunk: &[u8]) {
-        let LineEnd::Unknown {
-            mut in_quotes,
-            mut after_cr,
-        } = self.line_end
-        else {
-            return;
-        };
-        for &b in chunk {
-            if after_cr {
-                self.line_end = LineEnd::Known(if b == b'\n' { b"\r\n" } else { b"\r" });
-                return;
-            }
-            match b {
-                b'"' => in_quotes = !in_quotes,
-                b'\n' if !in_quotes => {
-                    self.line_end = LineEnd::Known(b"\n");
-                    return;
-                }
-                b'\r' if !in_quotes => after_cr = true,
-                _ => {}
-            }
-        }
-        self.line_end = LineEnd::Unknown { in_quotes, after_cr };
-    }
-
     fn position(&self, column: Option<String>) -> Position {
         Position {
             source: self.opts.source.clone(),
@@ -311,7 +303,20 @@ impl Cloaker {
             if input.is_empty() && !eof {
                 return Ok(());
             }
+            if let (LineEnd::AfterCr, Some(&b)) = (self.line_end, input.first()) {
+                self.line_end = LineEnd::Known(if b == b'\n' { b"\r\n" } else { b"\r" });
+            }
             let (event, nin) = self.fields.step(input, eof);
+            // A record ends at the line break it consumed last: the first one sets the line end.
+            if let (LineEnd::Unknown, Ok(Event::Field { record_end: true }), Some(&b)) =
+                (self.line_end, &event, input[..nin].last())
+            {
+                self.line_end = match b {
+                    b'\n' => LineEnd::Known(b"\n"),
+                    b'\r' => LineEnd::AfterCr,
+                    _ => LineEnd::Unknown,
+                };
+            }
             input = &input[nin..];
             match event {
                 Err(Problem::CellTooLarge) => {
@@ -378,12 +383,13 @@ impl Cloaker {
         let name = crate::ingest::header_text(raw);
         let expected = &self.plan.columns[i].name;
         if &name != expected {
+            // Only the report's name is shown: if the report is of another file, this file's
+            // first row may be data.
             return Err(Error::ReportMismatch {
                 source: self.opts.source.clone(),
                 message: format!(
-                    "column {} is '{}' in the file but '{}' in the report; classify this file again",
+                    "column {} of the file is not '{}', as the report says; classify this file again",
                     i + 1,
-                    crate::display::quoted(&name),
                     crate::display::quoted(expected)
                 ),
             });
@@ -400,7 +406,7 @@ impl Cloaker {
             Err(_) => std::borrow::Cow::Owned(raw.iter().map(|&b| b as char).collect::<String>()),
         };
         let value = text.trim();
-        if is_null_token(value) {
+        if is_placeholder(value) {
             self.counts[i].nulls += 1;
             return self.write_field(raw, out);
         }
@@ -497,7 +503,7 @@ impl Cloaker {
         self.record_blank = true;
         // csv-core ends a record at its CR: whether an LF follows may be in the next chunk, so
         // the first line end waits until it is known.
-        if matches!(self.line_end, LineEnd::Unknown { after_cr: true, .. }) {
+        if matches!(self.line_end, LineEnd::AfterCr) {
             self.pending_end = true;
         } else {
             out.extend_from_slice(self.line_end.bytes());
@@ -515,4 +521,12 @@ impl Cloaker {
 pub fn looks_like_formula(cell: &[u8]) -> bool {
     matches!(cell.first(), Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'))
         && !cell.iter().all(|b| b.is_ascii_digit() || b" +-().,:/eE".contains(b))
+}
+
+/// A cell written as it was in any column: empty, or a null token that cannot be anybody's value.
+/// Word-like null tokens classify counts as nulls (`na`, `nan`, `nil`, `none`) are also names
+/// (Na, Nan, Nil), so in a cloaked column they are cloaked like any value.
+pub fn is_placeholder(value: &str) -> bool {
+    const PLACEHOLDERS: [&str; 6] = ["-", "--", "?", "n/a", "#n/a", "null"];
+    value.is_empty() || PLACEHOLDERS.iter().any(|p| p.eq_ignore_ascii_case(value))
 }

@@ -85,8 +85,17 @@ pub fn apply(
                 out.clear();
                 fake(la.fake, label, value, &mut rng, out);
                 if !shares_piece(value, out) {
-                    break;
+                    return Outcome::Written;
                 }
+            }
+            // Some layouts keep words of the value (a street word, a date's separators): after
+            // the last draw, every letter and digit is drawn; a value that is mostly punctuation
+            // is redacted.
+            out.clear();
+            shape(value, &mut rng, out);
+            if shares_piece(value, out) {
+                out.clear();
+                out.push_str(redaction);
             }
         }
     }
@@ -148,7 +157,7 @@ fn mask(m: Mask, value: &str, out: &mut String) {
             }
         }
         Mask::EmailDomain => match value.rsplit_once('@') {
-            Some((_, domain)) if !domain.is_empty() => {
+            Some((_, domain)) if is_hostname(domain) => {
                 out.push_str("***@");
                 out.push_str(domain);
             }
@@ -167,6 +176,14 @@ fn mask(m: Mask, value: &str, out: &mut String) {
         }
         Mask::Shape => out.extend(value.chars().map(|c| if c.is_alphanumeric() { '*' } else { c })),
     }
+}
+
+/// A DNS host name: letters, digits, `-` and `.`, with a dot, no empty label, at most 253 bytes.
+fn is_hostname(s: &str) -> bool {
+    s.len() <= 253
+        && s.contains('.')
+        && s.split('.')
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
 }
 
 // ---- generalise ----
@@ -223,10 +240,10 @@ fn generalise(g: Generalise, value: &str, out: &mut String) -> bool {
             let digits = head.bytes().all(|b| b.is_ascii_digit());
             if digits && head.len() >= 4 {
                 out.push_str(&head[..3]);
-            } else if separated && !digits {
+            } else if separated && !digits && (2..=4).contains(&head.len()) {
                 // The outward code of a UK or Canadian postcode: `SW1A 1AA` → `SW1A`.
                 out.push_str(head);
-            } else if head.len() >= 4 {
+            } else if !separated && (4..=10).contains(&head.len()) {
                 out.push_str(&head[..3]);
             } else {
                 return false;
@@ -277,9 +294,15 @@ fn generalise(g: Generalise, value: &str, out: &mut String) -> bool {
                 }
                 _ => (None, value),
             };
-            let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+            let authority = rest.split(['/', '?', '#', ';', '\\']).next().unwrap_or("");
             let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-            if host.is_empty() || (scheme.is_none() && !host.contains('.')) {
+            // A host name or [IPv6], and a port: anything else in it is not an origin.
+            let (name, port) = match host.rsplit_once(':') {
+                Some((n, p)) if !n.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && !n.ends_with(':') => (n, p),
+                _ => (host, ""),
+            };
+            let bracketed = name.starts_with('[') && name.ends_with(']');
+            if !(bracketed || is_hostname(name)) || (scheme.is_none() && !name.contains('.')) || port.len() > 5 {
                 return false;
             }
             if let Some(s) = scheme {
@@ -434,7 +457,7 @@ fn fake(f: Fake, label: &str, value: &str, rng: &mut Rng, out: &mut String) {
         }
         Fake::Ssn => {
             let count = value.bytes().filter(u8::is_ascii_digit).count();
-            if count != 9 {
+            if count != 9 || !value.bytes().all(|b| b.is_ascii_digit() || b == b'-' || b == b' ') {
                 return shape(value, rng, out);
             }
             // Group 00 is never issued, so the number cannot be anybody's.
@@ -551,6 +574,8 @@ mod tests {
             "+* (***) ***-7788"
         );
         assert_eq!(run(Action::Mask, "email", "ann.lee@example.org"), "***@example.org");
+        // Not just a domain after the `@`: the whole value is masked.
+        assert_eq!(run(Action::Mask, "email", "ann@x.org (Ann Lee)"), "***@*.*** (*** ***)");
         assert_eq!(run(Action::Mask, "person_name", "Ann  Lee"), "A*** L***");
         assert_eq!(run(Action::Mask, "ssn", "123-45-6789"), "***-**-6789");
         // Never more than half: a 4-digit value keeps 2.
@@ -651,5 +676,11 @@ mod tests {
         assert_eq!(n.split(' ').count().min(2), 2, "{n}");
         // The same value and key give the same fake.
         assert_eq!(run(Action::Fake, "person_name", "ANN LEE"), n);
+        // A street made of street words only is never written back with them.
+        for v in ["12 Park Hill Road", "7 Mill Lane Green"] {
+            let f = run(Action::Fake, "street_address", v);
+            assert!(!shares_piece(v, &f), "{v} → {f}");
+        }
+        assert_ne!(&run(Action::Fake, "ssn", "SSN 123-45-6789")[..3], "SSN");
     }
 }

@@ -17,6 +17,8 @@ pub struct ReportView {
     pub columns: Vec<ViewColumn>,
     pub delimiter: u8,
     pub has_header: bool,
+    /// The header was a guess with nothing to support it: its cells may be data.
+    pub header_unsure: bool,
     /// The input the report was made from.
     pub source: String,
 }
@@ -41,6 +43,7 @@ impl ReportView {
                 .collect(),
             delimiter: r.table.delimiter.bytes().next().unwrap_or(b','),
             has_header: r.table.has_header,
+            header_unsure: r.table.header_unsure,
             source: r.table.source.clone(),
         }
     }
@@ -87,10 +90,13 @@ impl ReportView {
         if columns.is_empty() {
             return Err(mismatch(source, "the report has no columns"));
         }
+        // Reports written before the field existed count as unsure only when they say so.
+        let header_unsure = table.get("header_unsure").and_then(Value::as_bool).unwrap_or(false);
         Ok(ReportView {
             columns,
             delimiter,
             has_header,
+            header_unsure,
             source: table
                 .get("source")
                 .and_then(Value::as_str)
@@ -113,6 +119,7 @@ pub(crate) fn test_view(cols: &[(&str, &str)], delimiter: u8, has_header: bool) 
             .collect(),
         delimiter,
         has_header,
+        header_unsure: false,
         source: "t.csv".into(),
     }
 }

@@ -31,6 +31,9 @@ pub struct TableProfile {
     pub bytes: u64,
     pub delimiter: u8,
     pub has_header: bool,
+    /// The first row was taken as the header with nothing in it to support that (no header word,
+    /// no numbers or dates below it): it may be data.
+    pub header_unsure: bool,
     /// Rows whose field count differs from the header's.
     pub ragged_rows: u64,
     /// Things a user should know that did not stop the run (ragged rows, Latin-1 cells, ...).
@@ -195,6 +198,7 @@ impl Profiler {
             bytes: self.bytes,
             delimiter: self.delimiter,
             has_header: self.has_header,
+            header_unsure: self.header_unsure,
             ragged_rows: self.ragged_rows,
             warnings,
         })
@@ -525,6 +529,7 @@ pub fn profile_columns<S: AsRef<str>>(columns: &[(String, Vec<Option<S>>)], opts
         bytes: 0,
         delimiter: b',',
         has_header: true,
+        header_unsure: false,
         ragged_rows: 0,
         warnings,
     })

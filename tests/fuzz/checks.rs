@@ -320,6 +320,7 @@ pub fn cloak(data: &[u8]) {
             .collect(),
         delimiter: table.delimiter,
         has_header: table.has_header,
+        header_unsure: table.header_unsure,
         source: "fuzz.csv".into(),
     };
     let plan = match Plan::new(&view, &policy) {
