@@ -84,8 +84,7 @@ pub struct Cloaker {
     opts: Options,
     safe_formulas: bool,
     fields: Fields,
-    /// Bytes that make a field need quotes: the delimiter, `"`, CR and LF.
-    needs_quotes: [bool; 256],
+
     line_end: LineEnd,
     /// The BOM and the first bytes are looked at before parsing starts.
     started: bool,
@@ -144,13 +143,6 @@ impl Cloaker {
             key,
             opts: opts.clone(),
             safe_formulas: cloak.safe_formulas,
-            needs_quotes: {
-                let mut t = [false; 256];
-                for b in [plan.view.delimiter, b'"', b'\r', b'\n'] {
-                    t[b as usize] = true;
-                }
-                t
-            },
             line_end: LineEnd::Unknown,
             started: false,
             head: Vec::new(),
@@ -451,7 +443,10 @@ impl Cloaker {
         }
         self.written += 1;
         self.record_blank &= self.written == 1 && field.is_empty() && !neutralise;
-        if !field.iter().any(|&b| self.needs_quotes[b as usize]) {
+        let delimiter = self.plan.view.delimiter;
+        // SIMD searches (memchr) for the four bytes that need quotes.
+        let plain = memchr::memchr3(delimiter, b'"', b'\n', field).is_none() && memchr::memchr(b'\r', field).is_none();
+        if plain {
             if neutralise {
                 out.push(b'\'');
             }

@@ -112,6 +112,16 @@ pub fn normalise_into(norm: Norm, value: &str, out: &mut String) {
                 .filter(|c| c.is_alphanumeric())
                 .flat_map(char::to_uppercase),
         ),
+        Norm::Folded if value.is_ascii() => {
+            // The common case, a byte at a time (a fifth of a pseudonym's cost went to Unicode
+            // lower-casing of ASCII text).
+            for (i, w) in value.split_whitespace().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                out.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+            }
+        }
         Norm::Folded => {
             for (i, w) in value.split_whitespace().enumerate() {
                 if i > 0 {
@@ -607,6 +617,17 @@ mod tests {
             g("url", "https://ann:pw@shop.example.com:8443/u/ann?x=1"),
             "https://shop.example.com:8443"
         );
+    }
+
+    #[test]
+    fn ascii_and_unicode_folding_agree() {
+        for v in ["Ann  LEE", "ann lee", " Ann\tLee ", "Ann\u{b}Lee"] {
+            let (mut a, mut b) = (String::new(), String::new());
+            normalise_into(Norm::Folded, v, &mut a);
+            // The Unicode path, forced by a non-ASCII character that folds to itself.
+            normalise_into(Norm::Folded, &format!("{v} é"), &mut b);
+            assert_eq!(format!("{a} é"), b, "{v:?}");
+        }
     }
 
     #[test]
