@@ -8,7 +8,8 @@ use crate::graph::ColumnGraph;
 use crate::ingest::TableProfile;
 use crate::model::ModelMeta;
 use crate::report::*;
-use crate::taxonomy::{self, Sensitivity, EMPTY};
+use crate::rules::{Bound, Outcome};
+use crate::taxonomy::{self, Kind, Sensitivity, EMPTY};
 use std::sync::Arc;
 
 /// How many alternatives a column report lists.
@@ -23,17 +24,38 @@ pub struct Parts<'a> {
     pub features: &'a [Arc<ColumnFeatures>],
     /// The table positions of the columns that have values (the graph's nodes, in order).
     pub live: &'a [usize],
-    /// The model's own probabilities of the live columns (before the graph).
+    /// The probabilities of the live columns before the graph: the model's, or with rules the
+    /// rules' (over `labels`).
     pub model_probs: &'a [Vec<f32>],
     pub graph: &'a ColumnGraph,
     /// Per live column, the neighbours that support its label: (column name, label).
     pub neighbours: &'a [Vec<(String, String)>],
     pub meta: &'a ModelMeta,
+    /// The labels the probabilities are over: the model's, then a rules document's own.
+    pub labels: &'a [String],
+    /// The rules document and what it did to each live column, if one was applied.
+    pub rules: Option<(&'a Bound<'a>, &'a [Outcome])>,
+}
+
+impl Parts<'_> {
+    fn sensitivity(&self, label: &str) -> Sensitivity {
+        match self.rules {
+            Some((b, _)) => b.sensitivity(label),
+            None => taxonomy::sensitivity(label),
+        }
+    }
+
+    fn kind(&self, label: &str) -> Kind {
+        match self.rules {
+            Some((b, _)) => b.kind(label),
+            None => taxonomy::kind_of(label),
+        }
+    }
 }
 
 /// The report of one table.
 pub fn report(p: &Parts) -> Report {
-    let labels = &p.meta.labels;
+    let labels = p.labels;
     let mut slot_of = vec![None; p.table.columns.len()];
     for (k, &i) in p.live.iter().enumerate() {
         slot_of[i] = Some(k);
@@ -65,6 +87,7 @@ pub fn report(p: &Parts) -> Report {
                     stats,
                     rank: 0.0,
                     uncertain: false,
+                    source: FROM_MODEL.into(),
                 },
                 Some(k) => {
                     let refined = &p.graph.refined[k];
@@ -78,9 +101,11 @@ pub fn report(p: &Parts) -> Report {
                     let confidence = round3(refined.get(top).copied().unwrap_or(0.0));
                     let uncertain = confidence < UNCERTAIN_BELOW;
                     let f = &p.features[i];
-                    let mut evidence = evidence::sentences(&label, col, f, &p.neighbours[k], changed_from);
+                    let outcome = p.rules.map(|(_, o)| &o[k]);
+                    let mut evidence: Vec<String> = outcome.map(|o| o.evidence.clone()).unwrap_or_default();
+                    evidence.extend(evidence::sentences(&label, col, f, &p.neighbours[k], changed_from));
                     if uncertain {
-                        evidence.push(uncertainty_sentence(confidence, &order, refined, labels));
+                        evidence.push(uncertainty_sentence(confidence, &order, refined, labels, p));
                     }
                     if let Some(s) = order
                         .get(1)
@@ -91,10 +116,10 @@ pub fn report(p: &Parts) -> Report {
                     ColumnReport {
                         name: col.display_name(),
                         index: i,
-                        kind: taxonomy::kind_of(&label).as_str(),
+                        kind: p.kind(&label).as_str(),
                         confidence,
                         uncertain,
-                        sensitivity: taxonomy::sensitivity(&label).as_str(),
+                        sensitivity: p.sensitivity(&label).as_str(),
                         alternatives: order
                             .iter()
                             .skip(1)
@@ -107,6 +132,11 @@ pub fn report(p: &Parts) -> Report {
                         evidence,
                         stats,
                         rank: round3(p.graph.rank.get(k).copied().unwrap_or(0.0)),
+                        // A rule's label holds only if it is still the top one after the graph.
+                        source: match outcome.and_then(|o| o.source.as_ref().zip(o.label)) {
+                            Some((rule, l)) if order.first() == Some(&l) => format!("rule:{rule}"),
+                            _ => FROM_MODEL.into(),
+                        },
                         label,
                     }
                 }
@@ -130,8 +160,14 @@ pub fn report(p: &Parts) -> Report {
             model: ModelInfo {
                 sha256: p.meta.sha256.clone(),
                 feature_layout: p.meta.feature_layout.clone(),
-                labels: labels.len(),
+                labels: p.meta.labels.len(),
             },
+            rules: p.rules.map(|(b, _)| RulesInfo {
+                source: b.source().to_string(),
+                rules: b.rule_count(),
+                labels: b.own_labels(),
+                columns: columns.iter().filter(|c| c.source != FROM_MODEL).count(),
+            }),
         },
         columns,
     }
@@ -168,11 +204,11 @@ fn edges(g: &ColumnGraph, live: &[usize]) -> Vec<EdgeReport> {
 /// What an uncertain column's evidence says: its confidence, and every highly sensitive
 /// alternative at least [`SENSITIVE_ALTERNATIVE`] likely (so that a possible leak is never hidden
 /// behind a harmless top label).
-fn uncertainty_sentence(confidence: f32, order: &[usize], p: &[f32], labels: &[String]) -> String {
+fn uncertainty_sentence(confidence: f32, order: &[usize], p: &[f32], labels: &[String], parts: &Parts) -> String {
     let sensitive: Vec<String> = order
         .iter()
         .skip(1)
-        .filter(|&&a| p[a] >= SENSITIVE_ALTERNATIVE && taxonomy::sensitivity(&labels[a]) == Sensitivity::High)
+        .filter(|&&a| p[a] >= SENSITIVE_ALTERNATIVE && parts.sensitivity(&labels[a]) == Sensitivity::High)
         .map(|&a| format!("{} ({:.0}%)", labels[a], round3(p[a]) * 100.0))
         .collect();
     let mut s = format!(

@@ -9,6 +9,7 @@ use crate::ingest::{self, TableProfile};
 use crate::model::Model;
 use crate::options::Options;
 use crate::report::*;
+use crate::rules::{Outcome, Rules};
 #[cfg(test)]
 use crate::taxonomy::EMPTY;
 use std::io::Read;
@@ -75,17 +76,23 @@ impl Classifier {
     /// Classifies a CSV held in memory.
     pub fn classify_bytes(&self, data: &[u8], opts: &Options) -> Result<Report> {
         let table = ingest::profile_bytes(data, opts.clone())?;
-        self.classify_profile(&table, &opts.source)
+        self.classify_with(&table, &opts.source, opts.rules.as_deref())
     }
 
     /// Classifies a CSV read from a stream, in chunks (memory stays bounded).
     pub fn classify_reader(&self, r: impl Read, opts: &Options) -> Result<Report> {
         let table = ingest::profile_reader(r, opts.clone())?;
-        self.classify_profile(&table, &opts.source)
+        self.classify_with(&table, &opts.source, opts.rules.as_deref())
     }
 
     /// Classifies a profiled table.
     pub fn classify_profile(&self, table: &TableProfile, source: &str) -> Result<Report> {
+        self.classify_with(table, source, None)
+    }
+
+    /// Classifies a profiled table with a rules document beside the model: the rules act on the
+    /// model's probabilities before the column graph, and their verdicts hold after it.
+    pub fn classify_with(&self, table: &TableProfile, source: &str, rules: Option<&Rules>) -> Result<Report> {
         let model = self.model();
         let feats = extract_all(table, &self.cache);
         // Columns without a single value get `empty` by rule; the model sees the others.
@@ -93,7 +100,28 @@ impl Classifier {
             .filter(|&i| table.columns[i].non_null() > 0)
             .collect();
         let batch: Vec<&[f32]> = live.iter().map(|&i| feats[i].values.as_slice()).collect();
-        let probs = model.predict(&batch)?;
+        let model_probs = model.predict(&batch)?;
+        let bound = rules.map(|r| r.bind(&model.meta.labels)).transpose()?;
+        let outcomes: Option<Vec<Outcome>> = bound.as_ref().map(|b| {
+            live.iter()
+                .zip(&model_probs)
+                .map(|(&i, p)| b.decide(&table.columns[i], p))
+                .collect()
+        });
+        // With rules, the graph and the report work on the rules' distributions, over the model's
+        // labels followed by the document's own.
+        let probs: Vec<Vec<f32>> = match &outcomes {
+            Some(o) => o.iter().map(|o| o.probs.clone()).collect(),
+            None => model_probs,
+        };
+        let labels: &[String] = bound.as_ref().map_or(&model.meta.labels, |b| &b.labels);
+        let padded;
+        let prior = if labels.len() > self.prior.n_labels() {
+            padded = self.prior.padded(labels.len());
+            &padded
+        } else {
+            &self.prior
+        };
 
         let nodes: Vec<Node> = live
             .iter()
@@ -105,7 +133,12 @@ impl Classifier {
                 signature: &feats[i].signature,
             })
             .collect();
-        let g = self.graph(&nodes)?;
+        let mut g = graph_of(&nodes, prior, &self.params)?;
+        if let (Some(b), Some(o)) = (&bound, &outcomes) {
+            for (refined, outcome) in g.refined.iter_mut().zip(o) {
+                b.settle(outcome, refined);
+            }
+        }
 
         let tops: Vec<usize> = g
             .refined
@@ -123,7 +156,7 @@ impl Classifier {
             }
         }
         let neighbours: Vec<Vec<(String, String)>> = (0..live.len())
-            .map(|k| self.context(&g, &edges_of[k], &live, &tops, k, table))
+            .map(|k| context(prior, labels, &g, &edges_of[k], &live, &tops, k, table))
             .collect();
         Ok(assemble::report(&assemble::Parts {
             table,
@@ -134,6 +167,8 @@ impl Classifier {
             graph: &g,
             neighbours: &neighbours,
             meta: &model.meta,
+            labels,
+            rules: bound.as_ref().zip(outcomes.as_deref()),
         }))
     }
 }
@@ -188,10 +223,14 @@ impl Classifier {
     }
 
     fn graph(&self, nodes: &[Node]) -> Result<graph::ColumnGraph> {
-        graph::build(nodes, &self.prior, &self.params).map_err(|e| Error::Model {
-            message: format!("column graph: {e}"),
-        })
+        graph_of(nodes, &self.prior, &self.params)
     }
+}
+
+fn graph_of(nodes: &[Node], prior: &Prior, params: &Params) -> Result<graph::ColumnGraph> {
+    graph::build(nodes, prior, params).map_err(|e| Error::Model {
+        message: format!("column graph: {e}"),
+    })
 }
 
 /// Probabilities handed to [`Classifier::refine`] must be one distribution over the model's labels
@@ -241,50 +280,49 @@ fn extract_all(table: &TableProfile, cache: &FeatureCache) -> Vec<Arc<ColumnFeat
     table.columns.iter().map(|c| cache.get_or_extract(c)).collect()
 }
 
-impl Classifier {
-    /// The neighbours that support column `k`'s label: first those the graph says pulled it there,
-    /// then strongly linked columns whose labels usually sit beside it (learned co-occurrence).
-    /// Returned as (column name, label), at most two.
-    fn context(
-        &self,
-        g: &graph::ColumnGraph,
-        edges: &[usize],
-        live: &[usize],
-        tops: &[usize],
-        k: usize,
-        table: &TableProfile,
-    ) -> Vec<(String, String)> {
-        let labels = &self.model().meta.labels;
-        let mut picks: Vec<(f32, usize)> = g.influences[k]
-            .iter()
-            .map(|inf| (f32::INFINITY, inf.neighbour))
-            .collect();
-        for e in edges.iter().filter_map(|&n| g.edges.get(n)) {
-            let other = if e.a == k {
-                e.b
-            } else if e.b == k {
-                e.a
-            } else {
-                continue;
-            };
-            let pmi = self.prior.pmi(tops[k], tops[other]);
-            if pmi >= 1.0 && e.weight >= 0.3 {
-                picks.push((e.weight * pmi, other));
-            }
+/// The neighbours that support column `k`'s label: first those the graph says pulled it there,
+/// then strongly linked columns whose labels usually sit beside it (learned co-occurrence).
+/// Returned as (column name, label), at most two.
+#[allow(clippy::too_many_arguments)]
+fn context(
+    prior: &Prior,
+    labels: &[String],
+    g: &graph::ColumnGraph,
+    edges: &[usize],
+    live: &[usize],
+    tops: &[usize],
+    k: usize,
+    table: &TableProfile,
+) -> Vec<(String, String)> {
+    let mut picks: Vec<(f32, usize)> = g.influences[k]
+        .iter()
+        .map(|inf| (f32::INFINITY, inf.neighbour))
+        .collect();
+    for e in edges.iter().filter_map(|&n| g.edges.get(n)) {
+        let other = if e.a == k {
+            e.b
+        } else if e.b == k {
+            e.a
+        } else {
+            continue;
+        };
+        let pmi = prior.pmi(tops[k], tops[other]);
+        if pmi >= 1.0 && e.weight >= 0.3 {
+            picks.push((e.weight * pmi, other));
         }
-        picks.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let mut out: Vec<(String, String)> = Vec::new();
-        for (_, j) in picks {
-            let (Some(&col), Some(label)) = (live.get(j), labels.get(tops[j])) else {
-                continue;
-            };
-            let name = table.columns[col].display_name();
-            if out.len() < 2 && !out.iter().any(|(n, _)| *n == name) {
-                out.push((name, label.clone()));
-            }
-        }
-        out
     }
+    picks.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut out: Vec<(String, String)> = Vec::new();
+    for (_, j) in picks {
+        let (Some(&col), Some(label)) = (live.get(j), labels.get(tops[j])) else {
+            continue;
+        };
+        let name = table.columns[col].display_name();
+        if out.len() < 2 && !out.iter().any(|(n, _)| *n == name) {
+            out.push((name, label.clone()));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -14,6 +14,9 @@ pub enum Takes {
     Number,
     /// A word.
     Text,
+    /// A path: the CLI reads the file and hands its text to the option, and the path to the
+    /// option named by [`source_option`] (so errors name the file).
+    File,
     /// Nothing: the flag sets its option to this value.
     Switch(bool),
 }
@@ -97,6 +100,13 @@ pub const FLAGS: &[Flag] = &[
         "use this ONNX model instead of the built-in one",
     ),
     flag(
+        "--rules",
+        "FILE.json",
+        Some("rules"),
+        Takes::File,
+        "your own labels and rules, applied beside the model (docs/rules.md)",
+    ),
+    flag(
         "--max-cell-bytes",
         "N",
         Some("maxCellBytes"),
@@ -175,19 +185,31 @@ const fn cloak_flag(
     }
 }
 
+/// The option that names the file a [`Takes::File`] option was read from (`rules` → `rulesSource`).
+pub fn source_option(option: &str) -> String {
+    format!("{option}Source")
+}
+
+/// Puts a file option's text and path into the option object, as both CLIs do once they have
+/// read the file (`Args::option_files`).
+pub fn set_option_file(options: &mut Map<String, Value>, option: &str, path: &str, text: String) {
+    options.insert(option.to_string(), Value::String(text));
+    options.insert(source_option(option), Value::String(path.to_string()));
+}
+
 /// The exit code both CLIs return for an error of this code ([`crate::Error::code`]).
 pub fn exit_code(code: &str) -> u8 {
     match code {
         "MODEL" | "MODEL_MISMATCH" => 3,
         "IO" => 4,
-        "INVALID_OPTION" | "POLICY" => 2,
+        "INVALID_OPTION" | "POLICY" | "RULES" => 2,
         _ => 1,
     }
 }
 
 /// The exit codes, as the usage states them and both CLIs return them.
 pub const EXIT_CODES: &str =
-    "EXIT CODES: 0 ok, 1 the input cannot be classified or cloaked, 2 usage, option or policy error, 3 model error, 4 read or write error";
+    "EXIT CODES: 0 ok, 1 the input cannot be classified or cloaked, 2 usage, option, policy or rules error, 3 model error, 4 read or write error";
 
 /// The usage text. `commands` are the lines of the COMMANDS part (each CLI has its own set).
 pub fn usage(title: &str, commands: &[(&str, &str)]) -> String {
@@ -240,6 +262,8 @@ pub struct Args {
     pub safe_formulas: bool,
     /// The options the flags set, as the JS API's option object (for `Options::from_json`).
     pub options: Map<String, Value>,
+    /// Options whose value is a file to read first: (option, path). See [`set_option_file`].
+    pub option_files: Vec<(String, String)>,
     /// `--help` or `--version` was asked for.
     pub help: bool,
     pub version: bool,
@@ -305,7 +329,7 @@ pub fn parse(argv: &[String], commands: &[&str]) -> Result<Args, String> {
                     .ok_or_else(|| format!("{} needs a whole number", f.name))?;
                 Value::from(n)
             }
-            Takes::Text => Value::String(
+            Takes::Text | Takes::File => Value::String(
                 it.next()
                     .cloned()
                     .ok_or_else(|| format!("{} needs a value ({})", f.name, f.placeholder))?,
@@ -319,6 +343,11 @@ pub fn parse(argv: &[String], commands: &[&str]) -> Result<Args, String> {
             ("--key-file", _) => a.key_file = value.as_str().map(str::to_string),
             ("--report", _) => a.report = value.as_str().map(str::to_string),
             ("--safe-formulas", _) => a.safe_formulas = true,
+            (_, Some(key)) if f.takes == Takes::File => {
+                let path = value.as_str().unwrap_or_default().to_string();
+                a.option_files.retain(|(k, _)| k != key);
+                a.option_files.push((key.to_string(), path));
+            }
             (_, Some(key)) => {
                 a.options.insert(key.to_string(), value);
             }

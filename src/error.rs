@@ -74,6 +74,13 @@ pub enum Error {
     },
     /// The report given to the cloak does not describe this input (other columns, or not a report).
     ReportMismatch { source: String, message: String },
+    /// A rules document cannot be used: `rule` is where in it (`rules[2].value.regex`).
+    Rules {
+        /// The document's name as the caller gave it (a path, or `rules`).
+        source: String,
+        rule: String,
+        message: String,
+    },
 }
 
 impl Error {
@@ -95,6 +102,7 @@ impl Error {
             Error::State { .. } => "STATE",
             Error::Policy { .. } => "POLICY",
             Error::ReportMismatch { .. } => "REPORT_MISMATCH",
+            Error::Rules { .. } => "RULES",
         }
     }
 
@@ -107,7 +115,8 @@ impl Error {
             | Error::InputTooLarge { source, .. }
             | Error::Io { source, .. }
             | Error::ReportMismatch { source, .. }
-            | Error::Policy { source, .. } => Some(source),
+            | Error::Policy { source, .. }
+            | Error::Rules { source, .. } => Some(source),
             _ => self.position().map(|p| p.source.as_str()),
         }
     }
@@ -170,6 +179,7 @@ impl fmt::Display for Error {
                 source, rule, message, ..
             } => write!(f, "{source}: policy {rule}: {message}"),
             Error::ReportMismatch { source, message } => write!(f, "{source}: {message}"),
+            Error::Rules { source, rule, message } => write!(f, "{source}: {rule}: {message}"),
         }
     }
 }

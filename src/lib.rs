@@ -27,6 +27,7 @@ pub mod ingest;
 pub mod model;
 pub mod options;
 pub mod report;
+pub mod rules;
 pub mod taxonomy;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -1,8 +1,10 @@
 //! What a caller can tune, with the documented defaults and hard limits.
 
 use crate::error::{Error, Result};
+use crate::rules::Rules;
 use serde::Deserialize;
 use serde_json::{Map, Value};
+use std::sync::Arc;
 
 /// Explicit resource limits. Every one is documented in the README ("Limits") with its default.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +51,8 @@ pub struct Options {
     /// Name of the input used in messages (a path, `-`, or `<input>`).
     pub source: String,
     pub limits: Limits,
+    /// An organisation's own labels and rules, applied beside the model (`crate::rules`).
+    pub rules: Option<Arc<Rules>>,
 }
 
 /// Largest accepted `sample_size`: beyond this the features no longer change but memory does.
@@ -63,6 +67,7 @@ impl Default for Options {
             seed: 0x00da_7ac1_0a4c,
             source: "<input>".to_string(),
             limits: Limits::default(),
+            rules: None,
         }
     }
 }
@@ -85,6 +90,27 @@ struct OptionsSpec {
     max_bytes: Option<u64>,
     max_value_bytes: Option<u64>,
     max_sample_bytes: Option<u64>,
+    /// A rules document: the JSON object itself, or its text.
+    rules: Option<Value>,
+    /// The rules document's name in errors (the CLIs pass its path); `rules` by default.
+    rules_source: Option<String>,
+}
+
+/// The `rules` option: a document given as an object or as its text.
+fn read_rules(rules: Option<Value>, source: Option<String>) -> Result<Option<Arc<Rules>>> {
+    let source = source.unwrap_or_else(|| "rules".to_string());
+    let text = match rules {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::String(text)) => text,
+        Some(v @ Value::Object(_)) => v.to_string(),
+        Some(_) => {
+            return Err(Error::InvalidOption {
+                name: "rules".into(),
+                message: "must be a rules document: an object, or its JSON text".into(),
+            })
+        }
+    };
+    Rules::from_json(&text, &source).map(|r| Some(Arc::new(r)))
 }
 
 /// A limit as the platform holds it: values past `usize::MAX` (wasm32: 4 GiB) are clamped to it.
@@ -191,6 +217,7 @@ impl Options {
                     .map_or(d.limits.max_value_bytes.min(max_cell_bytes), clamp_limit),
                 max_sample_bytes: spec.max_sample_bytes.map_or(d.limits.max_sample_bytes, clamp_limit),
             },
+            rules: read_rules(spec.rules, spec.rules_source)?,
         };
         opts.validate()?;
         Ok(opts)

@@ -61,7 +61,13 @@ pub struct ColumnReport {
     /// The top label's confidence is below [`UNCERTAIN_BELOW`]: look at the alternatives (the
     /// evidence names any highly sensitive one).
     pub uncertain: bool,
+    /// Where the label comes from: `model` (the built-in classification: model, column graph and
+    /// the empty-column rule) or `rule:NAME` (a rule of the rules document set it).
+    pub source: String,
 }
+
+/// What `source` says of a label the built-in classification gave.
+pub const FROM_MODEL: &str = "model";
 
 /// Confidence under which a column's label is reported as uncertain.
 pub const UNCERTAIN_BELOW: f32 = 0.6;
@@ -117,6 +123,21 @@ pub struct TableReport {
     pub summary: Summary,
     pub edges: Vec<EdgeReport>,
     pub model: ModelInfo,
+    /// The rules document the run applied, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rules: Option<RulesInfo>,
+}
+
+/// Which rules document was applied.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RulesInfo {
+    /// Its name as the caller gave it (a path, or `rules`).
+    pub source: String,
+    pub rules: usize,
+    /// The labels it adds to the model's.
+    pub labels: Vec<String>,
+    /// Columns whose label a rule set.
+    pub columns: usize,
 }
 
 /// The whole answer.
@@ -216,6 +237,7 @@ mod tests {
             },
             rank: 1.0,
             uncertain: false,
+            source: FROM_MODEL.into(),
         };
         let v = serde_json::to_value(&col).unwrap();
         let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();

@@ -38,6 +38,10 @@ fn js_error(e: Error) -> JsValue {
     if matches!(e, Error::Policy { .. }) {
         set("option", "policy".into());
     }
+    if let Error::Rules { rule, .. } = &e {
+        set("option", "rules".into());
+        set("rule", rule.as_str().into());
+    }
     if let Error::InvalidOption { name, .. } = &e {
         // JS callers wrote the camelCase key (`sampleSize`), not the Rust field (`sample_size`).
         set("option", crate::options::json_name(name).into());
@@ -112,7 +116,7 @@ impl Engine {
         let opts = options(options_json)?;
         let table = columns(columns_json, &opts)?;
         self.0
-            .classify_profile(&table, &opts.source)
+            .classify_with(&table, &opts.source, opts.rules.as_deref())
             .map(ReportHandle)
             .map_err(js_error)
     }
@@ -121,7 +125,7 @@ impl Engine {
     #[wasm_bindgen(js_name = classifyProfiled)]
     pub fn classify_profiled(&self, table: &Profiled) -> Result<ReportHandle, JsValue> {
         self.0
-            .classify_profile(&table.table, &table.source)
+            .classify_with(&table.table, &table.source, table.rules.as_deref())
             .map(ReportHandle)
             .map_err(js_error)
     }
@@ -197,6 +201,7 @@ impl Engine {
 pub struct Profiler {
     inner: ingest::Profiler,
     source: String,
+    rules: Option<std::sync::Arc<crate::rules::Rules>>,
 }
 
 #[wasm_bindgen]
@@ -205,8 +210,9 @@ impl Profiler {
     pub fn new(options_json: &str) -> Result<Profiler, JsValue> {
         let opts = options(options_json)?;
         let source = opts.source.clone();
+        let rules = opts.rules.clone();
         let inner = ingest::Profiler::new(opts).map_err(js_error)?;
-        Ok(Profiler { inner, source })
+        Ok(Profiler { inner, source, rules })
     }
 
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), JsValue> {
@@ -219,6 +225,7 @@ impl Profiler {
         Ok(Profiled {
             table,
             source: self.source.clone(),
+            rules: self.rules.clone(),
         })
     }
 
@@ -238,6 +245,8 @@ impl Profiler {
 pub struct Profiled {
     table: ingest::TableProfile,
     source: String,
+    /// The rules of the profiler's options, applied when the table is classified.
+    rules: Option<std::sync::Arc<crate::rules::Rules>>,
 }
 
 #[wasm_bindgen]
@@ -448,6 +457,9 @@ pub fn parse_cli(argv_json: &str) -> Result<String, JsValue> {
         "options": a.options, "help": a.help, "version": a.version,
         "output": a.output, "policy": a.policy, "keyFile": a.key_file, "report": a.report,
         "safeFormulas": a.safe_formulas,
+        "optionFiles": a.option_files.iter().map(|(option, path)| serde_json::json!({
+            "option": option, "path": path, "sourceOption": crate::cli::source_option(option),
+        })).collect::<Vec<_>>(),
     })
     .to_string())
 }
@@ -462,6 +474,7 @@ pub fn cli_flags() -> String {
             let takes = match f.takes {
                 crate::cli::Takes::Number => serde_json::json!("number"),
                 crate::cli::Takes::Text => serde_json::json!("text"),
+                crate::cli::Takes::File => serde_json::json!("file"),
                 crate::cli::Takes::Switch(b) => serde_json::json!({ "switch": b }),
             };
             serde_json::json!({"name": f.name, "option": f.option, "takes": takes})

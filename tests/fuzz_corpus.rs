@@ -45,3 +45,8 @@ fn model_corpus() {
 fn cloak_corpus() {
     replay("cloak", checks::cloak);
 }
+
+#[test]
+fn rules_corpus() {
+    replay("rules", checks::rules);
+}

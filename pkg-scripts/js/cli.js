@@ -210,6 +210,11 @@ async function main(argv) {
         throw Object.assign(new Error(`${a.model}: cannot read model: ${e.message}`), { code: 'IO' });
       }
     }
+    // Options whose value is a file (`--rules`): the text and the path, as the native CLI sets them.
+    for (const f of a.optionFiles) {
+      a.options[f.option] = await readNamed(f.path, f.option, 'utf8');
+      a.options[f.sourceOption] = f.path;
+    }
     if (a.command === 'cloak') {
       await runCloak(a, model);
       return 0;

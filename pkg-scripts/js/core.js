@@ -15,7 +15,7 @@ const JS_ONLY = new Set(['model', 'onProgress', 'signal']);
 /** The properties a DataCloakError may carry besides its message: the one list the wasm face
  *  (`js_error` in src/wasm.rs sets exactly these; a Node test checks it), the worker thread and
  *  the Cloudflare Worker copy errors by. */
-export const ERROR_FIELDS = Object.freeze(['code', 'input', 'row', 'line', 'column', 'option']);
+export const ERROR_FIELDS = Object.freeze(['code', 'input', 'row', 'line', 'column', 'option', 'rule']);
 
 /** A DataCloak failure: `code` is stable (e.g. `UNTERMINATED_QUOTE`); `input`, `row`, `line`,
  *  `column` and `option` say where, when the error concerns one place. */

@@ -42,6 +42,8 @@ export interface ColumnReport {
   /** The confidence is below 0.6: check the alternatives (the evidence names any highly
    *  sensitive one above 0.2). */
   uncertain: boolean;
+  /** Where the label comes from: `model`, or `rule:NAME` when a rule of the `rules` option set it. */
+  source: 'model' | `rule:${string}`;
 }
 
 export interface EdgeReport {
@@ -67,7 +69,45 @@ export interface Report {
     summary: { columns: number; personal: number; high: number; medium: number; low: number; text: string };
     edges: EdgeReport[];
     model: { sha256: string; feature_layout: string; labels: number };
+    /** The rules document applied (only with the `rules` option): its name, how many rules, the
+     *  labels it adds, and how many columns a rule labelled. */
+    rules?: { source: string; rules: number; labels: string[]; columns: number };
   };
+}
+
+/** A test of values in a rule: every part given must hold (docs/rules.md). */
+export interface RuleValueTest {
+  /** Must match the whole value (regex-lite syntax: no Unicode classes, ASCII case folding). */
+  regex?: string;
+  dictionary?: string[];
+  /** Compare dictionary entries without case and accents. */
+  fold?: boolean;
+  /** A validator of the core, e.g. `luhn`, `iban`, `verhoeff`, `be_national_number` (rules.schema.json lists them). */
+  validator?: string;
+  /** The last character is `alphabet[(the other digits) mod alphabet.length]`. */
+  check_letter?: string;
+  length?: { min?: number; max?: number };
+}
+
+/** A rules document: an organisation's own labels and rules, applied beside the model
+ *  (`rules.schema.json` in the package is its JSON Schema). */
+export interface RulesDocument {
+  version?: 1;
+  labels?: Array<{ name: string; sensitivity: Sensitivity; kind?: Kind; description?: string }>;
+  rules: Array<{
+    name?: string;
+    label?: string;
+    description?: string;
+    value?: RuleValueTest;
+    /** Any of the word phrases, or the pattern (searched anywhere, case-insensitive). */
+    header?: { words?: string[]; regex?: string };
+    /** Share of sampled non-null values the value test must match (default 0.8). */
+    min_share?: number;
+    /** Sets the label whatever the model and the neighbouring columns say. */
+    override?: boolean;
+    /** Labels the column can never have. */
+    never?: string[];
+  }>;
 }
 
 export interface Progress {
@@ -104,6 +144,11 @@ export interface ClassifyOptions {
   maxSampleBytes?: number;
   /** A custom ONNX model (its labels and feature layout are checked). */
   model?: Uint8Array | ArrayBuffer;
+  /** Your own labels and rules, applied beside the model: the document or its JSON text.
+   *  A bad document is refused with code `RULES`, naming the rule. */
+  rules?: RulesDocument | string;
+  /** The rules document's name in errors (e.g. its file path; default `rules`). */
+  rulesSource?: string;
   /** Called after each chunk of the input. */
   onProgress?: (progress: Progress) => void;
   /** Cancels the classification; it then rejects with `code: 'ABORTED'` (`name: 'AbortError'`). */
@@ -138,16 +183,16 @@ export type Input =
   | Array<Record<string, unknown>>;
 
 /** The properties a DataCloakError may carry besides `name` and `message`. */
-export const ERROR_FIELDS: readonly ['code', 'input', 'row', 'line', 'column', 'option'];
+export const ERROR_FIELDS: readonly ['code', 'input', 'row', 'line', 'column', 'option', 'rule'];
 
 /** A failure with a stable `code` and, when it concerns one place, where. */
 export class DataCloakError extends Error {
   /** `name`, `message` and the fields that are set, as plain data. */
-  toJSON(): { name: string; message: string; code: string; input?: string; row?: number; line?: number; column?: string; option?: string };
+  toJSON(): { name: string; message: string; code: string; input?: string; row?: number; line?: number; column?: string; option?: string; rule?: string };
   code:
     | 'EMPTY_INPUT' | 'BINARY_INPUT' | 'UNSUPPORTED_ENCODING' | 'UNTERMINATED_QUOTE' | 'CELL_TOO_LARGE'
     | 'ROW_TOO_LARGE' | 'TOO_MANY_COLUMNS' | 'INPUT_TOO_LARGE' | 'INVALID_OPTION' | 'MODEL' | 'MODEL_MISMATCH' | 'IO'
-    | 'STATE' | 'POLICY' | 'REPORT_MISMATCH' | 'ABORTED' | 'INTERNAL' | 'USAGE';
+    | 'STATE' | 'POLICY' | 'REPORT_MISMATCH' | 'RULES' | 'ABORTED' | 'INTERNAL' | 'USAGE';
   /** The input's name (`source`). */
   input?: string;
   /** 1-based record number (the header is row 1). */
@@ -156,8 +201,10 @@ export class DataCloakError extends Error {
   line?: number;
   /** Column name. */
   column?: string;
-  /** The option at fault, for `INVALID_OPTION` (`policy` for `POLICY`). */
+  /** The option at fault, for `INVALID_OPTION` (`policy` for `POLICY`, `rules` for `RULES`). */
   option?: string;
+  /** Where in the rules document, for `RULES` (e.g. `rules[2].value.regex`). */
+  rule?: string;
 }
 
 /** Loads the wasm module once; later calls return at once. `classify` calls it when needed. */

@@ -42,8 +42,14 @@ fn parse_args(argv: &[String]) -> Result<Args, (ExitCode, String)> {
     if a.version {
         return Err((ExitCode::SUCCESS, format!("datacloak {}", env!("CARGO_PKG_VERSION"))));
     }
+    let mut options = a.options.clone();
+    for (option, path) in &a.option_files {
+        let text = read_text(path, option)
+            .map_err(|e| (exit_for(&e), format!("datacloak: {}", for_terminal(&e.to_string()))))?;
+        cli::set_option_file(&mut options, option, path, text);
+    }
     // The same conversion the JS API uses: flags became its option object.
-    let opts = Options::from_json_object(a.options.clone()).map_err(|e| {
+    let opts = Options::from_json_object(options).map_err(|e| {
         (
             ExitCode::from(2),
             format!("datacloak: {}", for_terminal(&e.to_string())),

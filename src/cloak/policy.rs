@@ -216,7 +216,9 @@ impl Policy {
         if let Some(m) = entries(source, &doc, "labels")? {
             for (k, v) in m {
                 let rule = format!("labels.{}", crate::display::quoted(k));
-                if taxonomy::label(k).is_none() {
+                // A label outside the taxonomy may be a rules document's: checked against the
+                // report in `Plan::new`.
+                if taxonomy::label(k).is_none() && !is_label_name(k) {
                     return Err(policy_error(
                         source,
                         rule,
@@ -291,9 +293,20 @@ pub struct Plan {
 impl Plan {
     /// Chooses each column's action. Errors name the column and the action that does not fit.
     pub fn new(view: &ReportView, policy: &Policy) -> Result<Plan> {
+        if let Some(k) = policy
+            .labels
+            .keys()
+            .find(|k| taxonomy::label(k).is_none() && !view.rule_labels.contains(k))
+        {
+            return Err(policy_error(
+                &policy.source,
+                format!("labels.{}", crate::display::quoted(k)),
+                "unknown label: neither in the taxonomy (README) nor added by the run's rules document",
+            ));
+        }
         let mut columns = Vec::with_capacity(view.columns.len());
         for (index, c) in view.columns.iter().enumerate() {
-            let sensitivity = taxonomy::sensitivity(&c.label);
+            let sensitivity = c.sensitivity;
             let label_actions = labels::for_label(&c.label);
             let (action, reason) = if let Some(&a) = policy.columns.get(&c.name) {
                 if !labels::fits(a, &c.label) {
@@ -377,6 +390,13 @@ impl Plan {
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
+}
+
+/// Whether `k` has the shape of a label name a rules document may define (`crate::rules`).
+fn is_label_name(k: &str) -> bool {
+    k.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+        && k.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 #[cfg(test)]

@@ -4,12 +4,25 @@
 
 use crate::error::{Error, Result};
 use crate::report::Report;
+use crate::taxonomy::{self, Sensitivity};
 use serde_json::Value;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ViewColumn {
     pub name: String,
     pub label: String,
+    /// As the report says: a rules document's label has its own.
+    pub sensitivity: Sensitivity,
+}
+
+fn sensitivity_of(text: Option<&str>, label: &str) -> Sensitivity {
+    match text {
+        Some("high") => Sensitivity::High,
+        Some("medium") => Sensitivity::Medium,
+        Some("low") => Sensitivity::Low,
+        // Reports written before rules existed: the taxonomy's (unknown labels count as high).
+        _ => taxonomy::sensitivity(label),
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -21,6 +34,8 @@ pub struct ReportView {
     pub header_unsure: bool,
     /// The input the report was made from.
     pub source: String,
+    /// The labels a rules document added in that run (`table.rules.labels`): a policy may name them.
+    pub rule_labels: Vec<String>,
 }
 
 fn mismatch(source: &str, message: impl Into<String>) -> Error {
@@ -39,12 +54,14 @@ impl ReportView {
                 .map(|c| ViewColumn {
                     name: c.name.clone(),
                     label: c.label.clone(),
+                    sensitivity: sensitivity_of(Some(c.sensitivity), &c.label),
                 })
                 .collect(),
             delimiter: r.table.delimiter.bytes().next().unwrap_or(b','),
             has_header: r.table.has_header,
             header_unsure: r.table.header_unsure,
             source: r.table.source.clone(),
+            rule_labels: r.table.rules.as_ref().map(|i| i.labels.clone()).unwrap_or_default(),
         }
     }
 
@@ -82,9 +99,11 @@ impl ReportView {
                     return Err(mismatch(source, format!("columns[{i}].index is {index}, not {i}")));
                 }
             }
+            let label = text("label")?;
             columns.push(ViewColumn {
                 name: text("name")?,
-                label: text("label")?,
+                sensitivity: sensitivity_of(c.get("sensitivity").and_then(Value::as_str), &label),
+                label,
             });
         }
         if columns.is_empty() {
@@ -92,6 +111,11 @@ impl ReportView {
         }
         // Reports written before the field existed count as unsure only when they say so.
         let header_unsure = table.get("header_unsure").and_then(Value::as_bool).unwrap_or(false);
+        let rule_labels = table
+            .pointer("/rules/labels")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+            .unwrap_or_default();
         Ok(ReportView {
             columns,
             delimiter,
@@ -102,6 +126,7 @@ impl ReportView {
                 .and_then(Value::as_str)
                 .unwrap_or(source)
                 .to_string(),
+            rule_labels,
         })
     }
 }
@@ -115,11 +140,13 @@ pub(crate) fn test_view(cols: &[(&str, &str)], delimiter: u8, has_header: bool) 
             .map(|(n, l)| ViewColumn {
                 name: n.to_string(),
                 label: l.to_string(),
+                sensitivity: taxonomy::sensitivity(l),
             })
             .collect(),
         delimiter,
         has_header,
         header_unsure: false,
         source: "t.csv".into(),
+        rule_labels: Vec::new(),
     }
 }

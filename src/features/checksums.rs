@@ -328,6 +328,119 @@ pub fn is_passport_like(s: &str) -> bool {
         }
 }
 
+/// Digits of `s` with single spaces, dashes, dots or slashes between groups, mixed as national
+/// numbers write them (`85.07.30-033.28`); at most [`BUF`] digits.
+fn digits_of<'a>(s: &str, buf: &'a mut [u8; BUF]) -> Option<&'a [u8]> {
+    let (mut n, mut after_sep) = (0usize, true);
+    for &c in s.as_bytes() {
+        if c.is_ascii_digit() {
+            *buf.get_mut(n)? = c;
+            n += 1;
+            after_sep = false;
+        } else if b" -./".contains(&c) && !after_sep {
+            after_sep = true;
+        } else {
+            return None;
+        }
+    }
+    (!after_sep).then_some(&buf[..n])
+}
+
+/// Luhn (mod-10) over a written number: 2 to 40 digits with optional single separators
+/// between groups. The check alone, for any Luhn-protected number (cards, IMEIs, SINs).
+pub fn is_luhn(s: &str) -> bool {
+    let mut buf = [0u8; BUF];
+    digits_of(s, &mut buf).is_some_and(luhn_valid)
+}
+
+/// Verhoeff's dihedral check (India's Aadhaar, some bank and product numbers): 2 to 40 digits,
+/// separators as for [`is_luhn`], valid when the check over all digits gives 0.
+pub fn is_verhoeff(s: &str) -> bool {
+    const D: [[u8; 10]; 10] = [
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+        [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+        [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+        [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
+        [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+        [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
+        [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+        [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+        [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+    ];
+    const P: [[u8; 10]; 8] = [
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+        [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+        [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+        [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
+        [4, 2, 8, 6, 5, 7, 3, 9, 1, 0],
+        [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
+        [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+    ];
+    let mut buf = [0u8; BUF];
+    let Some(d) = digits_of(s, &mut buf).filter(|d| d.len() >= 2) else {
+        return false;
+    };
+    let mut c = 0u8;
+    for (i, &b) in d.iter().rev().enumerate() {
+        c = D[usize::from(c)][usize::from(P[i % 8][usize::from(b - b'0')])];
+    }
+    c == 0
+}
+
+/// ISO 7064 MOD 97-10 over letters and digits (letters count A = 10 … Z = 35), valid when the
+/// remainder is 1: the check of legal entity identifiers (LEI) and of IBANs once rearranged.
+/// 2 to 40 characters, optional single spaces or dashes, any case.
+pub fn is_iso7064_mod97(s: &str) -> bool {
+    let mut buf = [0u8; BUF];
+    let Some((d, _)) = compact(s, b" -", u8::is_ascii_alphanumeric, &mut buf) else {
+        return false;
+    };
+    if d.len() < 2 || !d.iter().any(u8::is_ascii_digit) {
+        return false;
+    }
+    let mut r = 0u32;
+    for &c in d {
+        let v = match c {
+            b'0'..=b'9' => u32::from(c - b'0'),
+            _ => u32::from(c.to_ascii_uppercase() - b'A') + 10,
+        };
+        r = if v >= 10 { (r * 100 + v) % 97 } else { (r * 10 + v) % 97 };
+    }
+    r == 1
+}
+
+/// A number whose last two digits are the key 97 − (the other digits mod 97), as in Belgian
+/// and French national numbers and many invoice references: 3 to 40 digits, separators as for
+/// [`is_luhn`].
+pub fn is_mod97_key(s: &str) -> bool {
+    let mut buf = [0u8; BUF];
+    let Some(d) = digits_of(s, &mut buf).filter(|d| d.len() >= 3) else {
+        return false;
+    };
+    let (body, key) = d.split_at(d.len() - 2);
+    let rem = body.iter().fold(0u64, |r, &c| (r * 10 + u64::from(c - b'0')) % 97);
+    num(key, 2) == 97 - rem
+}
+
+/// Belgian national register number (rijksregisternummer / numéro de registre national):
+/// `YY.MM.DD-SSS.CC` or 11 bare digits, birth month 0-12 (+20 or +40 in bis numbers), and the key
+/// 97 − (the first 9 digits mod 97), or for people born from 2000 on 97 − (2 followed by them mod 97).
+pub fn is_be_national_number(s: &str) -> bool {
+    let mut buf = [0u8; BUF];
+    let Some(d) = digits_of(s, &mut buf).filter(|d| d.len() == 11) else {
+        return false;
+    };
+    let month = num(&d[2..], 2) % 20;
+    if month > 12 || all_same(d) {
+        return false;
+    }
+    let body = num(d, 9);
+    let key = num(&d[9..], 2);
+    key == 97 - body % 97 || key == 97 - (2_000_000_000 + body) % 97
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -596,5 +709,25 @@ mod tests {
         ] {
             assert!(!is_passport_like(s), "{s}");
         }
+    }
+
+    #[test]
+    fn rule_validators_accept_their_numbers_and_refuse_one_changed_digit() {
+        // Aadhaar-style test number with a valid Verhoeff digit, and one digit changed.
+        assert!(is_verhoeff("2363"));
+        assert!(!is_verhoeff("2364"));
+        assert!(is_luhn("4111 1111 1111 1111") && is_luhn("79927398713"));
+        assert!(!is_luhn("79927398710") && !is_luhn("1") && !is_luhn("12a3"));
+        // An LEI (ISO 17442) carries MOD 97-10 check digits.
+        assert!(is_iso7064_mod97("5493001KJTIIGC8Y1R12"));
+        assert!(!is_iso7064_mod97("5493001KJTIIGC8Y1R13"));
+        // 85.07.30-033.28: 850730033 mod 97 = 69, key 28.
+        assert!(is_be_national_number("85.07.30-033.28") && is_be_national_number("85073003328"));
+        assert!(!is_be_national_number("85.07.30-033.29") && !is_be_national_number("85.13.30-033.28"));
+        // Born in 2001: the key is taken over 2 followed by the first nine digits.
+        let body = 10_203_012_u64; // 01.02.03-012
+        let key = 97 - (2_000_000_000 + body) % 97;
+        assert!(is_be_national_number(&format!("{body:09}{key:02}")));
+        assert!(is_mod97_key("85073003328") && !is_mod97_key("85073003327") && !is_mod97_key("12"));
     }
 }

@@ -16,6 +16,7 @@ pub mod patterns;
 pub mod scan;
 pub mod script;
 pub mod text;
+pub mod validators;
 
 mod value;
 

@@ -85,6 +85,27 @@ impl Prior {
         }
     }
 
+    /// The same prior over `n_labels >= self.n_labels()` labels: the added labels (a rules
+    /// document's own) are neutral towards every other, so neighbours neither pull a column to
+    /// them nor away from them; the model's labels keep their learned affinities.
+    pub fn padded(&self, n_labels: usize) -> Prior {
+        if self.neutral || n_labels <= self.n {
+            return Prior {
+                n: n_labels.max(self.n),
+                ..self.clone()
+            };
+        }
+        let mut pmi = vec![0.0; n_labels * n_labels];
+        for a in 0..self.n {
+            pmi[a * n_labels..a * n_labels + self.n].copy_from_slice(&self.pmi[a * self.n..(a + 1) * self.n]);
+        }
+        Prior {
+            n: n_labels,
+            pmi,
+            neutral: false,
+        }
+    }
+
     /// Number of labels the prior (and every column's probability vector) covers.
     pub fn n_labels(&self) -> usize {
         self.n

@@ -313,15 +313,20 @@ pub fn cloak(data: &[u8]) {
             .columns
             .iter()
             .enumerate()
-            .map(|(i, c)| ViewColumn {
-                name: c.name.clone(),
-                label: labels[(i + flags as usize) % labels.len()].name.clone(),
+            .map(|(i, c)| {
+                let l = &labels[(i + flags as usize) % labels.len()];
+                ViewColumn {
+                    name: c.name.clone(),
+                    label: l.name.clone(),
+                    sensitivity: l.sensitivity,
+                }
             })
             .collect(),
         delimiter: table.delimiter,
         has_header: table.has_header,
         header_unsure: table.header_unsure,
         source: "fuzz.csv".into(),
+        rule_labels: Vec::new(),
     };
     let plan = match Plan::new(&view, &policy) {
         Ok(p) => p,
@@ -373,4 +378,51 @@ pub fn cloak(data: &[u8]) {
             }
         }
     }
+}
+
+/// A rules document, then (after the first NUL byte) a CSV. Reading the document never panics
+/// and fails only with `RULES` (or `INVALID_OPTION` for a non-document); with a document that
+/// reads, classifying never panics, every column's label is the model's or the document's, and a
+/// column a rule labelled carries that rule's label.
+pub fn rules(data: &[u8]) {
+    use datacloak::rules::Rules;
+    let cut = data.iter().position(|&b| b == 0).unwrap_or(data.len());
+    let (doc, csv) = (&data[..cut], data.get(cut + 1..).unwrap_or_default());
+    let Ok(doc) = std::str::from_utf8(doc) else {
+        return;
+    };
+    let rules = match Rules::from_json(doc, "fuzz.rules.json") {
+        Ok(r) => std::sync::Arc::new(r),
+        Err(e) => {
+            assert_eq!(e.code(), "RULES", "{e}");
+            return;
+        }
+    };
+    let csv: &[u8] = if csv.is_empty() {
+        b"emp_no,name\nEMP-000001,Ann Lee\nEMP-000002,Bo Chan\n"
+    } else {
+        csv
+    };
+    let opts = Options {
+        rules: Some(rules.clone()),
+        ..options(csv.first().copied().unwrap_or(0))
+    };
+    let Ok(report) = Classifier::new().unwrap().classify_bytes(csv, &opts) else {
+        return;
+    };
+    let own: Vec<&str> = rules.labels().iter().map(|l| l.name.as_str()).collect();
+    for c in &report.columns {
+        assert!(
+            datacloak::taxonomy::label(&c.label).is_some() || own.contains(&c.label.as_str()),
+            "{} is no label",
+            c.label
+        );
+        assert!((0.0..=1.0).contains(&c.confidence), "{}", c.confidence);
+        assert!(c.source == "model" || c.source.starts_with("rule:"), "{}", c.source);
+    }
+    let info = report.table.rules.expect("a report made with rules says so");
+    assert_eq!(
+        info.columns,
+        report.columns.iter().filter(|c| c.source != "model").count()
+    );
 }

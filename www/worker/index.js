@@ -12,6 +12,8 @@
 // request's: without it each request gets a random key and its tokens match no other request's. The policy is
 // the request's `x-datacloak-policy` header, else the Worker's CLOAK_POLICY variable, else the default.
 // The body is read once: the cloak classifies its first 8 MiB, then streams the whole body through.
+// An organisation's own labels and rules (docs/rules.md) come from the Worker's DATACLOAK_RULES variable,
+// never from a request: `wrangler dev --var DATACLOAK_RULES:"$(cat rules.json)"`, or [vars] in wrangler.toml.
 import { classifyText, cloak, DataCloakError } from 'datacloak';
 
 /**
@@ -83,6 +85,13 @@ function optionsFrom(params, extra = {}) {
   return options;
 }
 
+/** The Worker's rules document, from its configuration (a bad one answers every request with a
+ *  coded 500 that names the rule, since no request can fix it). */
+function rulesFrom(env) {
+  const rules = env?.DATACLOAK_RULES;
+  return rules ? { rules, rulesSource: 'DATACLOAK_RULES' } : {};
+}
+
 /** The answer to a failure: coded JSON, never a stack trace or a file path. */
 function errorResponse(e, what) {
   if (e instanceof QueryError) return failure(400, 'INVALID_OPTION', e.message, { option: e.option });
@@ -92,7 +101,8 @@ function errorResponse(e, what) {
     return failure(500, 'INTERNAL', `internal error while ${what}; the data was not kept`);
   }
   const { name, ...fields } = e.toJSON();
-  return json(STATUS[e.code] ?? 400, { error: fields });
+  // A bad rules document is the server's configuration, not the request's fault.
+  return json(e.code === 'RULES' ? 500 : STATUS[e.code] ?? 400, { error: fields });
 }
 
 /**
@@ -110,6 +120,7 @@ async function cloakResponse(request, env, url) {
   const policy = header ?? env?.CLOAK_POLICY;
   const result = await cloak(request.body, {
     ...options,
+    ...rulesFrom(env),
     policy,
     policySource: header !== null ? 'x-datacloak-policy header' : 'CLOAK_POLICY',
     key: env?.CLOAK_KEY || undefined,
@@ -150,7 +161,7 @@ export default {
       }
     }
     try {
-      const report = await classifyText(request.body, optionsFrom(url.searchParams));
+      const report = await classifyText(request.body, { ...optionsFrom(url.searchParams), ...rulesFrom(env) });
       return json(200, report);
     } catch (e) {
       return errorResponse(e, 'classifying');
