@@ -75,6 +75,6 @@ for glue in "$out"/wasm/datacloak.js "$out"/threads/datacloak.js; do
   fi
 done
 
-cp pkg-scripts/js/*.js pkg-scripts/js/*.d.ts "$out/"
+cp pkg-scripts/js/*.js pkg-scripts/js/*.d.ts pkg-scripts/js/rules.schema.json "$out/"
 rm -f "$out"/wasm/.gitignore "$out"/threads/.gitignore
 ls -l "$out"/wasm/*.wasm "$out"/threads/*.wasm 2>/dev/null || true

@@ -3,6 +3,7 @@
 //   /           www/                 the page
 //   /pkg/       pkg/                 the npm package (wasm + JS API)
 //   /samples/   tests/data/samples/  the bundled sample tables
+//   /rules/     tests/data/rules/    the rules example (staff.csv, org.rules.json)
 //
 // Listens on 127.0.0.1 only. Every response is cross-origin isolated (COOP + COEP, so the threaded
 // build may use shared memory) and carries a strict CSP: the page may load code and data from this
@@ -21,6 +22,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MOUNTS = [
   ['/pkg/', path.join(ROOT, 'pkg')],
   ['/samples/', path.join(ROOT, 'tests/data/samples')],
+  // The rules example: a table of an organisation's own identifiers and the rules that know them.
+  ['/rules/', path.join(ROOT, 'tests/data/rules')],
   ['/', path.join(ROOT, 'www')],
 ];
 

@@ -35,6 +35,8 @@ pub struct Parts<'a> {
     pub labels: &'a [String],
     /// The rules document and what it did to each live column, if one was applied.
     pub rules: Option<(&'a Bound<'a>, &'a [Outcome])>,
+    /// Warnings of the stages after ingest (the rules' budget), after the table's own.
+    pub extra_warnings: &'a [String],
 }
 
 impl Parts<'_> {
@@ -154,7 +156,7 @@ pub fn report(p: &Parts) -> Report {
             has_header: t.has_header,
             header_unsure: t.header_unsure,
             ragged_rows: t.ragged_rows,
-            warnings: t.warnings.clone(),
+            warnings: t.warnings.iter().chain(p.extra_warnings).cloned().collect(),
             summary: summarise(&columns),
             edges: edges(p.graph, p.live),
             model: ModelInfo {

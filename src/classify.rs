@@ -101,7 +101,12 @@ impl Classifier {
             .collect();
         let batch: Vec<&[f32]> = live.iter().map(|&i| feats[i].values.as_slice()).collect();
         let model_probs = model.predict(&batch)?;
-        let bound = rules.map(|r| r.bind(&model.meta.labels)).transpose()?;
+        let mut bound = rules.map(|r| r.bind(&model.meta.labels)).transpose()?;
+        let mut rule_warning = None;
+        if let Some(b) = bound.as_mut() {
+            let sample = live.iter().map(|&i| table.columns[i].sample.len()).max().unwrap_or(0);
+            rule_warning = b.budget(live.len(), sample);
+        }
         let outcomes: Option<Vec<Outcome>> = bound.as_ref().map(|b| {
             live.iter()
                 .zip(&model_probs)
@@ -169,6 +174,7 @@ impl Classifier {
             meta: &model.meta,
             labels,
             rules: bound.as_ref().zip(outcomes.as_deref()),
+            extra_warnings: rule_warning.as_slice(),
         }))
     }
 }

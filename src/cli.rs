@@ -446,4 +446,19 @@ mod tests {
         }
         assert!(u.ends_with(EXIT_CODES));
     }
+
+    #[test]
+    fn a_file_option_is_read_by_the_cli_and_named_by_its_path() {
+        let a = parse(&args("classify f.csv --rules a.json --rules org.json"), &["classify"]).unwrap();
+        assert_eq!(a.option_files, [("rules".to_string(), "org.json".to_string())]);
+        assert!(!a.options.contains_key("rules"), "the path is not the document");
+        let mut options = a.options.clone();
+        set_option_file(&mut options, "rules", "org.json", "{}".into());
+        assert_eq!(options["rules"], "{}");
+        assert_eq!(options["rulesSource"], "org.json");
+        assert_eq!(
+            parse(&args("classify f.csv --rules"), &["classify"]).unwrap_err(),
+            "--rules needs a value (FILE.json)"
+        );
+    }
 }

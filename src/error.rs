@@ -121,6 +121,17 @@ impl Error {
         }
     }
 
+    /// The option at fault, as JSON callers (the JS API) spell it: the camelCase key of an invalid
+    /// option, `policy` for a policy error, `rules` for a rules error.
+    pub fn option(&self) -> Option<String> {
+        match self {
+            Error::InvalidOption { name, .. } => Some(crate::options::json_name(name)),
+            Error::Policy { .. } => Some("policy".into()),
+            Error::Rules { .. } => Some("rules".into()),
+            _ => None,
+        }
+    }
+
     /// The position the error concerns, when it concerns one cell or row.
     pub fn position(&self) -> Option<&Position> {
         match self {

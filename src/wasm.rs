@@ -35,16 +35,11 @@ fn js_error(e: Error) -> JsValue {
     if let Error::Policy { column: Some(c), .. } = &e {
         set("column", c.as_str().into());
     }
-    if matches!(e, Error::Policy { .. }) {
-        set("option", "policy".into());
+    if let Some(option) = e.option() {
+        set("option", option.into());
     }
     if let Error::Rules { rule, .. } = &e {
-        set("option", "rules".into());
         set("rule", rule.as_str().into());
-    }
-    if let Error::InvalidOption { name, .. } = &e {
-        // JS callers wrote the camelCase key (`sampleSize`), not the Rust field (`sample_size`).
-        set("option", crate::options::json_name(name).into());
     }
     err.into()
 }

@@ -226,19 +226,10 @@ fn error_json(e: &Error) -> Value {
             m.insert("column".into(), c.as_str().into());
         }
     }
-    if let Error::InvalidOption { name, .. } = e {
-        m.insert("option".into(), camel(name).into());
+    if let Some(option) = e.option() {
+        m.insert("option".into(), option.into());
     }
     Value::Object(m)
-}
-
-/// Rust names options by field (`sample_size`); the catalogue by their JSON keys (`sampleSize`).
-fn camel(name: &str) -> String {
-    let mut parts = name.split('_');
-    let first = parts.next().unwrap_or_default().to_string();
-    parts.fold(first, |s, p| {
-        s + &p[..1.min(p.len())].to_uppercase() + &p[1.min(p.len())..]
-    })
 }
 
 fn answer(r: Result<Report, Error>) -> Result<Value, Value> {

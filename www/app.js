@@ -46,6 +46,7 @@ function showError(e) {
   if (e?.line) where.push(`line ${e.line}`);
   if (e?.column) where.push(`column “${e.column}”`);
   if (e?.option) where.push(`option ${e.option}`);
+  if (e?.rule) where.push(`rule ${e.rule}`);
   $('error-where').textContent = where.join(', ');
   $('error-where').hidden = where.length === 0;
   box.hidden = false;
@@ -106,7 +107,7 @@ async function classifyFile(file) {
   const onProgress = startProgress(file);
   const started = performance.now();
   try {
-    const options = { signal: run.controller.signal, onProgress };
+    const options = { signal: run.controller.signal, onProgress, ...rulesOption() };
     if (threads !== undefined) options.threads = threads;
     // Classified in a Web Worker, which also says what the safe copy would do by default.
     const { report, plan, actions } = await planCloakInWorker(file, options);
@@ -200,7 +201,13 @@ function columnRow(c, samples, choice) {
   const picker = node('label', 'col-action', 'safe copy: ');
   picker.append(actionPicker(c, choice));
   cell(tr, 'Column', name, facts, picker);
-  cell(tr, 'Label', node('code', 'label', c.label), node('div', 'kind', c.kind.replaceAll('_', ' ')));
+  const label = [node('code', 'label', c.label), node('div', 'kind', c.kind.replaceAll('_', ' '))];
+  // Labels a rules document set are shown apart from the model's.
+  if (c.source?.startsWith('rule:')) {
+    tr.dataset.source = c.source;
+    label.push(node('div', 'rule-made', `by rule ${c.source.slice('rule:'.length)}`));
+  }
+  cell(tr, 'Label', ...label);
   cell(tr, 'Sensitivity', node('span', `badge sens-${c.sensitivity}`, c.sensitivity));
 
   const bar = node('div', 'bar');
@@ -268,7 +275,8 @@ function render(report, file, samples, seconds, actions) {
     ...report.columns.map((c, i) => columnRow(c, samples[i] ?? [], actions?.[i])),
   );
   $('build').textContent =
-    `Model ${table.model.sha256.slice(0, 12)}… · ${table.model.labels} labels · features ${table.model.feature_layout}`;
+    `Model ${table.model.sha256.slice(0, 12)}… · ${table.model.labels} labels · features ${table.model.feature_layout}` +
+    (table.rules ? ` · rules ${table.rules.source}: ${table.rules.rules} rules, ${table.rules.columns} columns labelled by them` : '');
 }
 
 /** Draws the graph of the report shown for the svg's width; hovering a circle marks its row. */
@@ -340,11 +348,35 @@ async function downloadSafeCopy() {
   }
 }
 
+/** The rules pasted or loaded in the rules panel, as classify options (none when it is empty). */
+function rulesOption() {
+  const text = $('rules-text').value.trim();
+  return text ? { rules: text, rulesSource: rulesName || 'pasted rules' } : {};
+}
+
+/** The name the rules in the panel came from (a file's), or '' when typed or pasted. */
+let rulesName = '';
+
+function setRules(text, name) {
+  $('rules-text').value = text;
+  rulesName = name;
+  $('rules-name').textContent = name ? `from ${name}` : '';
+  $('rules-panel').open = text !== '' || $('rules-panel').open;
+}
+
+async function loadExampleRules() {
+  const res = await fetch('/rules/org.rules.json');
+  if (!res.ok) throw new Error(`could not load the example rules: HTTP ${res.status}`);
+  setRules(await res.text(), 'org.rules.json');
+}
+
 async function classifySample(name, button) {
   $('error').hidden = true; // at once, not after the fetch: the old error is not about this file
   button.setAttribute('aria-busy', 'true');
   try {
-    const res = await fetch(`/samples/${encodeURIComponent(name)}`);
+    // The rules example comes with its rules, unless the user has rules of their own in the panel.
+    if (button.dataset.dir === 'rules' && !$('rules-text').value.trim()) await loadExampleRules();
+    const res = await fetch(`/${button.dataset.dir ?? 'samples'}/${encodeURIComponent(name)}`);
     if (!res.ok) throw new Error(`could not load the sample ${name}: HTTP ${res.status}`);
     const blob = await res.blob();
     await classifyFile(new File([blob], name, { type: 'text/csv' }));
@@ -393,6 +425,17 @@ $('file').addEventListener('change', (e) => {
 for (const b of document.querySelectorAll('button.sample')) {
   b.addEventListener('click', () => classifySample(b.dataset.sample, b));
 }
+$('rules-file').addEventListener('change', async (e) => {
+  const file = e.target.files[0];
+  e.target.value = '';
+  if (file) setRules(await file.text(), file.name);
+});
+$('rules-text').addEventListener('input', () => {
+  rulesName = '';
+  $('rules-name').textContent = '';
+});
+$('rules-example').addEventListener('click', () => loadExampleRules().catch(showError));
+$('rules-clear').addEventListener('click', () => setRules('', ''));
 $('cancel').addEventListener('click', () => {
   $('cancel').disabled = true;
   current?.controller.abort();

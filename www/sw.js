@@ -4,7 +4,7 @@
 //
 // It handles GET requests to this origin only, and only ever sees what this server serves: a CSV
 // the user picks is read from disk by the page and never fetched, so it never comes through here.
-const CACHE = 'datacloak-demo-v2';
+const CACHE = 'datacloak-demo-v3';
 
 /** Cached at install, so offline works even before the first classification. */
 const SHELL = [
@@ -24,6 +24,8 @@ const SHELL = [
   '/samples/weblog.csv',
   '/samples/zahlungen.csv',
   '/samples/products.csv',
+  '/rules/staff.csv',
+  '/rules/org.rules.json',
 ];
 
 self.addEventListener('install', (event) => {

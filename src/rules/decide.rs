@@ -15,6 +15,14 @@ pub const STRONG_MODEL: f32 = 0.9;
 /// Confidence of a rule whose only test is the header.
 const HEADER_ONLY: f32 = 0.9;
 
+/// Value tests one classification may run over all rules and columns together. Past it, each
+/// rule tests fewer sampled values per column (at least [`MIN_TESTED`]), and the table's warnings
+/// say so: many rules on a wide table stay seconds, never hours.
+pub const MAX_VALUE_TESTS: usize = 4_000_000;
+
+/// The fewest sampled values a value test looks at per column, whatever the budget.
+pub const MIN_TESTED: usize = 16;
+
 /// A rules document bound to one model's labels: the label space the report ranks over is the
 /// model's labels followed by the document's own.
 #[derive(Debug)]
@@ -26,6 +34,8 @@ pub struct Bound<'r> {
     label_of: Vec<Option<usize>>,
     /// Per rule, the indices of the labels it rules out.
     never_of: Vec<Vec<usize>>,
+    /// Sampled values each value test looks at per column ([`Bound::budget`]).
+    tested: usize,
 }
 
 /// What the rules did to one column.
@@ -88,6 +98,7 @@ impl Rules {
             labels,
             label_of,
             never_of,
+            tested: usize::MAX,
         })
     }
 }
@@ -106,6 +117,21 @@ impl Bound<'_> {
     /// The labels the document adds.
     pub fn own_labels(&self) -> Vec<String> {
         self.rules.labels.iter().map(|l| l.name.clone()).collect()
+    }
+
+    /// Shares the value-test budget over `columns` columns of `sample` sampled values each (the
+    /// largest sample): returns the warning to show when value tests must look at fewer values.
+    pub fn budget(&mut self, columns: usize, sample: usize) -> Option<String> {
+        let value_rules = self.rules.rules.iter().filter(|r| r.value.is_some()).count();
+        let per = MAX_VALUE_TESTS / (value_rules * columns).max(1);
+        if per >= sample {
+            return None;
+        }
+        self.tested = per.max(MIN_TESTED);
+        Some(format!(
+            "{value_rules} value rules on {columns} columns: each rule tested {} of the sampled values of each column (the rules' budget is {MAX_VALUE_TESTS} value tests)",
+            self.tested
+        ))
     }
 
     /// The sensitivity of a label of this space (the document's own, else the taxonomy's).
@@ -234,7 +260,8 @@ impl Bound<'_> {
         let share = match &r.value {
             None => None,
             Some(m) => {
-                let n = col.sample.len();
+                let values = &col.sample[..col.sample.len().min(self.tested)];
+                let n = values.len();
                 if n == 0 {
                     return None;
                 }
@@ -242,7 +269,7 @@ impl Bound<'_> {
                 let allowed_misses = n - (r.min_share * n as f32).ceil().min(n as f32) as usize;
                 let (mut hits, mut misses) = (0usize, 0usize);
                 let mut buf = String::new();
-                for v in &col.sample {
+                for v in values {
                     if m.matches(v, &mut buf) {
                         hits += 1;
                     } else {
@@ -265,6 +292,7 @@ impl Bound<'_> {
     }
 
     fn matched_sentence(&self, f: &Firing, col: &ColumnProfile) -> String {
+        let tested = col.sample.len().min(self.tested);
         let r = &self.rules.rules[f.rule];
         let how = if r.overrides { " (override)" } else { "" };
         match (f.share, f.header) {
@@ -272,7 +300,7 @@ impl Bound<'_> {
                 "rule {}{how} matched {}% of {} sampled values{}",
                 r.name,
                 (round3(s) * 100.0).floor(),
-                col.sample.len(),
+                tested,
                 if h { " and the header" } else { "" }
             ),
             (None, _) => format!("rule {}{how} matched the header {:?}", r.name, col.display_name()),

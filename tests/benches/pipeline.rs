@@ -149,12 +149,91 @@ fn bench_end_to_end(c: &mut Criterion) {
     g.finish();
 }
 
+/// `n` rules of the kinds an organisation writes (id patterns, a check letter, a validator with
+/// header words, a folded dictionary, a header override, a suppression), cycling; most match no
+/// column of the benchmark table, as most rules match few columns of a real one.
+fn rules_document(n: usize) -> String {
+    // (the label, when not one of the document's own; the rule's tests)
+    let kinds = [
+        (None, r#""value": {"regex": "^EMP-[0-9]{6}$"}"#),
+        (
+            None,
+            r#""value": {"regex": "K[0-9]{5}[A-Z]", "check_letter": "ABCDEFGHJKLMNPQRSTUVWXYZ"}"#,
+        ),
+        (
+            None,
+            r#""value": {"validator": "be_national_number"}, "header": {"words": ["rijksregisternummer"]}"#,
+        ),
+        (
+            None,
+            r#""value": {"dictionary": ["Paris", "Berlin", "Lisbon", "Austin", "Osaka", "Lima", "Oslo"], "fold": true}"#,
+        ),
+        (
+            None,
+            r#""value": {"regex": "[A-Z]{2}-[0-9]{4}-[0-9]{2}", "length": {"min": 10, "max": 10}}"#,
+        ),
+        (
+            Some("identifier"),
+            r#""header": {"regex": "^order_"}, "override": true"#,
+        ),
+        (
+            None,
+            r#""value": {"regex": "user[0-9]+\\.[0-9]+@example\\.com"}, "min_share": 0.9"#,
+        ),
+        (None, r#""value": {"validator": "iso7064_mod97"}"#),
+        (
+            Some("identifier"),
+            r#""header": {"words": ["case no", "dossier"]}, "never": ["ssn"]"#,
+        ),
+        (None, r#""value": {"regex": "(?i)proj-[a-z]+"}"#),
+    ];
+    let rules: Vec<String> = (0..n)
+        .map(|i| {
+            let (label, tests) = kinds[i % kinds.len()];
+            let label = label.map_or(format!("code_{}", i % 10), str::to_string);
+            format!(r#"{{"name": "r{i}", "label": "{label}", {tests}}}"#)
+        })
+        .collect();
+    let labels: Vec<String> = (0..10)
+        .map(|i| format!(r#"{{"name": "code_{i}", "sensitivity": "high", "kind": "identifier"}}"#))
+        .collect();
+    format!(
+        r#"{{"labels": [{}], "rules": [{}]}}"#,
+        labels.join(","),
+        rules.join(",")
+    )
+}
+
+/// The cost of rules: the 100-column table with 0, 10 and 100 rules, in one run (BENCHMARKS.md,
+/// "Rules"; `pkg-scripts/bench-rules.sh`).
+fn bench_rules(c: &mut Criterion) {
+    let cls = Classifier::new().unwrap();
+    let mut g = c.benchmark_group("rules");
+    g.sample_size(30);
+    let wide = table(1000, 100);
+    for n in [0usize, 10, 100] {
+        let opts = Options {
+            rules: (n > 0)
+                .then(|| std::sync::Arc::new(datacloak::rules::Rules::from_json(&rules_document(n), "bench").unwrap())),
+            ..Options::default()
+        };
+        g.bench_function(BenchmarkId::new("100_columns_1000_rows", format!("{n}_rules")), |b| {
+            b.iter(|| {
+                cls.feature_cache().clear();
+                cls.classify_bytes(black_box(&wide), &opts).unwrap()
+            })
+        });
+    }
+    g.finish();
+}
+
 criterion_group!(
     benches,
     bench_ingest,
     bench_features,
     bench_model,
     bench_graph,
-    bench_end_to_end
+    bench_end_to_end,
+    bench_rules
 );
 criterion_main!(benches);

@@ -166,7 +166,7 @@ test('no request leaves the origin, and none carries the CSV (page, workers, ser
   for (const r of got) {
     assert.ok(r.method === 'GET' || r.method === 'HEAD', `${r.method} ${r.url}`);
     assert.equal(r.bodyBytes, 0, r.url);
-    assert.match(r.url, /^\/(|\?.*|(app|csv|graph|mask|sw)\.js|style\.css|favicon\.svg|pkg\/.+|samples\/[a-z]+\.csv)$/, r.url);
+    assert.match(r.url, /^\/(|\?.*|(app|csv|graph|mask|sw)\.js|style\.css|favicon\.svg|pkg\/.+|samples\/[a-z]+\.csv|rules\/(staff\.csv|org\.rules\.json))$/, r.url);
   }
   rmSync(dir, { recursive: true, force: true });
 });
@@ -238,6 +238,41 @@ test('a CSV dropped on the page is classified', async () => {
   const rows = await resultsOf(page, 'dropped.csv');
   assert.deepEqual(rows, labelsOf(nativeReport('tests/data/samples/zahlungen.csv')));
   assert.equal(await page.isHidden('#drop-overlay'), true);
+  await context.close();
+});
+
+test('rules: the staff sample brings its rules; rule-made labels are marked; a bad document names the rule', async () => {
+  const { context, page, problems } = await openDemo();
+  await page.click('button.sample[data-sample="staff.csv"]');
+  const rows = await resultsOf(page, 'staff.csv');
+  const native = spawnSync(
+    NATIVE,
+    ['classify', 'tests/data/rules/staff.csv', '--rules', 'tests/data/rules/org.rules.json'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  const report = JSON.parse(native.stdout);
+  assert.deepEqual(rows, labelsOf(report));
+  assert.equal(await page.inputValue('#rules-text'), readFileSync(path.join(ROOT, 'tests/data/rules/org.rules.json'), 'utf8'));
+  const marked = await page.$$eval('#columns tbody tr[data-source]', (trs) =>
+    trs.map((tr) => [tr.dataset.column, tr.dataset.source, tr.querySelector('.rule-made').textContent]),
+  );
+  assert.deepEqual(
+    marked,
+    report.columns.filter((c) => c.source !== 'model').map((c) => [c.name, c.source, `by rule ${c.source.slice(5)}`]),
+  );
+  assert.ok(marked.length >= 3, JSON.stringify(marked));
+  // A broken document: a coded error that names the rule, and no results.
+  await page.fill('#rules-text', '{"rules": [{"label": "identifier", "value": {"validator": "luhnn"}}]}');
+  await page.click('button.sample[data-sample="products.csv"]');
+  await page.waitForSelector('#error:not([hidden])');
+  assert.equal(await page.textContent('#error-code'), 'RULES');
+  assert.match(await page.textContent('#error-message'), /unknown validator "luhnn"/);
+  assert.match(await page.textContent('#error-where'), /rule rules\[0\]\.value\.validator/);
+  // Cleared, the model alone labels the next table.
+  await page.click('#rules-clear');
+  await page.click('button.sample[data-sample="products.csv"]');
+  assert.deepEqual(await resultsOf(page, 'products.csv'), labelsOf(nativeReport('tests/data/samples/products.csv')));
+  assert.deepEqual(problems, []);
   await context.close();
 });
 

@@ -194,7 +194,12 @@ function nativeArgs(c) {
     const f = table.find((f) => f.option === k && (typeof f.takes === 'string' || f.takes.switch === v));
     if (!f) return null;
     args.push(f.name);
-    if (typeof f.takes === 'string') args.push(String(v));
+    if (f.takes === 'file') {
+      // A document option (`rules`): the CLI reads it from a file.
+      const file = path.join(tmp, `${c.id}.${k}.json`);
+      writeFileSync(file, typeof v === 'string' ? v : JSON.stringify(v));
+      args.push(file);
+    } else if (typeof f.takes === 'string') args.push(String(v));
   }
   if (c.model?.fixture) args.push('--model', path.join(ROOT, c.model.fixture));
   else if (c.model) {
@@ -218,6 +223,7 @@ function assertSameAsNative(c, got) {
   assert.equal(r.status, 0, `native CLI failed where wasm answered: ${r.stderr}`);
   const native = JSON.parse(r.stdout);
   native.table.source = got.report.table.source;
+  if (native.table.rules) native.table.rules.source = got.report.table.rules?.source;
   assert.deepEqual(got.report, native, 'the wasm report differs from the native CLI report');
 }
 

@@ -14,7 +14,7 @@ test('the packed tarball installs and works in a fresh project (import and CLI)'
   const [{ filename, files }] = JSON.parse(pack.stdout);
   const names = files.map((f) => f.path);
   for (const must of ['package.json', 'pkg/node.js', 'pkg/browser.js', 'pkg/workerd.js', 'pkg/index.d.ts',
-    'pkg/cli.js', 'pkg/wasm/datacloak_bg.wasm', 'pkg/wasm/datacloak.js']) {
+    'pkg/cli.js', 'pkg/wasm/datacloak_bg.wasm', 'pkg/wasm/datacloak.js', 'pkg/rules.schema.json']) {
     assert.ok(names.includes(must), `tarball lacks ${must}`);
   }
   assert.ok(!names.some((n) => n.startsWith('src/') || n.startsWith('tests/') || n.startsWith('target/')));

@@ -3,7 +3,7 @@ import {
   classify, classifyInWorker, classifyText, cloak, cloakInWorker, cloakPlan, createProfiler, DataCloakError, features, info, init,
   predict, refine,
 } from 'datacloak';
-import type { CloakAction, CloakSummary, ColumnReport, Refined, Report } from 'datacloak';
+import type { CloakAction, CloakSummary, ColumnReport, Refined, Report, RulesDocument } from 'datacloak';
 
 export async function example(file: Blob, bytes: Uint8Array): Promise<string[]> {
   await init();
@@ -16,6 +16,21 @@ export async function example(file: Blob, bytes: Uint8Array): Promise<string[]> 
     signal: controller.signal,
   });
   const fromRows = await classify([{ email: 'ann@example.org', age: 31 }]);
+  const rules: RulesDocument = {
+    labels: [{ name: 'employee_id', sensitivity: 'high', kind: 'identifier' }],
+    rules: [
+      { label: 'employee_id', value: { regex: '^EMP-[0-9]{6}$' } },
+      { label: 'identifier', header: { regex: '^case_no$' }, override: true },
+      { header: { words: ['case no'] }, never: ['ssn'] },
+    ],
+  };
+  const withRules = await classify(file, { rules, rulesSource: 'org.rules.json' });
+  const fromRule: boolean = withRules.columns.some((c) => c.source !== 'model') && withRules.table.rules !== undefined;
+  try {
+    await classify(file, { rules: JSON.stringify(rules) });
+  } catch (e) {
+    if (e instanceof DataCloakError && e.code === 'RULES') console.log(e.rule, fromRule);
+  }
   const fromColumns = await classifyInWorker([{ name: 'email', values: ['ann@example.org', null] }], { threads: 2 });
   const text: string = await classifyText(bytes, {}, 'table');
   const p = createProfiler({ maxCellBytes: 4096 });

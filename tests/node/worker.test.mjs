@@ -12,6 +12,9 @@ import { CANARY, NATIVE, ROOT, SAMPLES, canaryPieces, parseCsv, run } from './he
 
 /** The Worker's CLOAK_KEY in these tests (a secret in a real deployment). */
 const CLOAK_KEY = 'worker-test-key-0123456789abcdef';
+/** The Worker's rules document (its DATACLOAK_RULES variable), and the same for the native CLI. */
+const RULES = 'tests/data/rules/org.rules.json';
+const RULES_TEXT = readFileSync(path.join(ROOT, RULES), 'utf8');
 
 const freePort = () =>
   new Promise((resolve) => {
@@ -28,7 +31,8 @@ let log = '';
 before(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  server = spawn('npm', ['run', 'worker', '--', '--port', String(port), '--var', `CLOAK_KEY:${CLOAK_KEY}`], {
+  const vars = ['--var', `CLOAK_KEY:${CLOAK_KEY}`, '--var', `DATACLOAK_RULES:${JSON.stringify(JSON.parse(RULES_TEXT))}`];
+  server = spawn('npm', ['run', 'worker', '--', '--port', String(port), ...vars], {
     cwd: ROOT,
     detached: true,
   });
@@ -61,8 +65,10 @@ test('POST /classify answers with the report the native CLI prints for the same 
     assert.equal(res.status, 200, log);
     assert.match(res.headers.get('content-type'), /application\/json/);
     assert.equal(res.headers.get('cache-control'), 'no-store');
-    const native = run(NATIVE, ['classify', file]);
-    assert.equal(await res.text(), native.stdout);
+    // The Worker applies its rules: the native CLI with the same document prints the same bytes
+    // but for the name the document goes by.
+    const native = run(NATIVE, ['classify', file, '--rules', RULES]);
+    assert.equal(await res.text(), native.stdout.replace(`"source": "${RULES}"`, '"source": "DATACLOAK_RULES"'));
   }
 });
 
@@ -138,7 +144,7 @@ test('POST /cloak streams back the bytes the native CLI writes with the same key
     assert.match(res.headers.get('content-type'), /text\/csv/);
     assert.equal(res.headers.get('x-datacloak-key'), 'given');
     // The body is read once: like the native CLI reading standard input.
-    const native = run(NATIVE, ['cloak', '-', '-o', '-', '--key-file', keyFile, '--policy', policyFile, '--safe-formulas'], {
+    const native = run(NATIVE, ['cloak', '-', '-o', '-', '--key-file', keyFile, '--policy', policyFile, '--safe-formulas', '--rules', RULES], {
       input: body,
     });
     assert.equal(native.status, 0, native.stderr);
@@ -180,4 +186,16 @@ test('the deployable bundle fits the Workers free plan (3 MB compressed)', () =>
   }
   assert.ok(gz > 100_000, `bundle suspiciously small: ${gz} bytes`);
   assert.ok(gz <= 3 * 1024 * 1024, `bundle is ${gz} bytes gzip`);
+});
+
+test('the Worker applies the rules of its configuration, never a request\'s', async () => {
+  const csv = readFileSync(path.join(ROOT, 'tests/data/rules/staff.csv'));
+  const r = await (await post(csv)).json();
+  const emp = r.columns.find((c) => c.name === 'emp_no');
+  assert.equal(emp.label, 'employee_id', log);
+  assert.equal(emp.source, 'rule:employee_id');
+  assert.equal(r.table.rules.source, 'DATACLOAK_RULES');
+  const res = await post(csv, `?rules=${encodeURIComponent('{"rules": []}')}`);
+  assert.equal(res.status, 400);
+  assert.equal((await res.json()).error.option, 'rules');
 });
