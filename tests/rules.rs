@@ -201,3 +201,16 @@ fn the_shipped_schema_is_the_one_the_core_reads() {
     // Every example document of the project is valid by its own reader.
     Rules::from_json(ORG, "org.rules.json").unwrap();
 }
+
+#[test]
+fn value_tests_look_at_the_first_200_sampled_values() {
+    let mut csv = String::from("emp_no\n");
+    for i in 0..1000 {
+        csv.push_str(&format!("EMP-{:06}\n", i * 7));
+    }
+    let r = classify_with(csv.as_bytes(), ORG);
+    let emp = col(&r, "emp_no");
+    assert_eq!(emp.stats.sampled, 1000);
+    assert_eq!(emp.evidence[0], "rule employee_id matched 100% of 200 sampled values");
+    assert_eq!(rules::TESTED_PER_COLUMN, 200);
+}

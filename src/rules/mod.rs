@@ -43,7 +43,7 @@ mod schema;
 #[cfg(test)]
 mod tests;
 
-pub use decide::{Bound, Outcome, STRONG_MODEL};
+pub use decide::{Bound, Outcome, MAX_VALUE_TESTS, MIN_TESTED, STRONG_MODEL, TESTED_PER_COLUMN};
 pub use schema::schema;
 
 use crate::error::{Error, Result};
