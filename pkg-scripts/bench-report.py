@@ -224,7 +224,7 @@ def wasm_section(folder):
         runs = [json.loads(l) for l in open(mem_path) if l.strip()]
         print("Node CLI (`node [flags] pkg/cli.js classify -`) on a generated 20-column CSV from a pipe, median of 3 runs each, the settings interleaved in rotating order (`bash pkg-scripts/bench-node-memory.sh`). "
               "The CLI tunes V8's wasm compiler for its own process (a larger tier-up budget, one compile task: `tuneCompiler` "
-              "in `pkg-scripts/js/cli.js`) unless wasm flags are given; `--wasm-tiering-budget=1800000` restates V8's default "
+              "in `js/cli.js`) unless wasm flags are given; `--wasm-tiering-budget=1800000` restates V8's default "
               "and so measures V8's own settings.\n")
         print("| input | Node flags | peak RSS (whole Node process) | time | throughput |")
         print("|---|---|---|---|---|")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/: the wasm module (single-threaded; with --threads also the
-# threaded browser build), its wasm-bindgen glue, and the hand-written JS API from pkg-scripts/js.
+# threaded browser build), its wasm-bindgen glue, and the hand-written JS API from js.
 #
 #   bash pkg-scripts/build-wasm.sh [--threads] [--dev]
 #
@@ -75,6 +75,6 @@ for glue in "$out"/wasm/datacloak.js "$out"/threads/datacloak.js; do
   fi
 done
 
-cp pkg-scripts/js/*.js pkg-scripts/js/*.d.ts pkg-scripts/js/rules.schema.json "$out/"
+cp js/*.js js/*.d.ts js/rules.schema.json "$out/"
 rm -f "$out"/wasm/.gitignore "$out"/threads/.gitignore
 ls -l "$out"/wasm/*.wasm "$out"/threads/*.wasm 2>/dev/null || true

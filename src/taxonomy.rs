@@ -129,7 +129,7 @@ mod tests {
     /// declared type of `ColumnReport.kind` cannot drift from what reports carry.
     #[test]
     fn typescript_declares_every_kind() {
-        let dts = include_str!("../pkg-scripts/js/index.d.ts");
+        let dts = include_str!("../js/index.d.ts");
         let start = dts.find("export type Kind =").expect("index.d.ts declares Kind");
         let decl = &dts[start..start + dts[start..].find(';').unwrap()];
         let declared: Vec<&str> = decl.split('\'').skip(1).step_by(2).collect();

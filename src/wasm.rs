@@ -1,5 +1,5 @@
 //! The JavaScript face (wasm32 only): converts between JS values and the core's types and holds
-//! no logic of its own. The hand-written ESM wrapper in `pkg-scripts/js/` builds the public API
+//! no logic of its own. The hand-written ESM wrapper in `js/` builds the public API
 //! (`init`, `classify`, `createProfiler`, ...) on these few exports.
 //!
 //! Every export returns a `Result`: a panic would kill the whole wasm instance, an `Err` becomes

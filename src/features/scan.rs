@@ -27,27 +27,47 @@ pub const CLASS_NAMES: [&str; N_CLASSES] = [
     "hex_letter",
 ];
 
+/// The index of each class in [`ClassCounts`], in the order of [`CLASS_NAMES`].
+pub mod class {
+    pub const DIGIT: usize = 0;
+    pub const UPPER: usize = 1;
+    pub const LOWER: usize = 2;
+    pub const SPACE: usize = 3;
+    pub const AT: usize = 4;
+    pub const DOT: usize = 5;
+    pub const DASH: usize = 6;
+    pub const UNDERSCORE: usize = 7;
+    pub const SLASH: usize = 8;
+    pub const COLON: usize = 9;
+    pub const PLUS: usize = 10;
+    pub const PAREN: usize = 11;
+    pub const COMMA: usize = 12;
+    pub const NON_ASCII: usize = 13;
+    pub const OTHER: usize = 14;
+    pub const HEX_LETTER: usize = 15;
+}
+
 /// Per-class byte counts of one value. Classes 0..15 partition the bytes; `hex_letter`
 /// (a-f, A-F) overlaps upper/lower.
 pub type ClassCounts = [u32; N_CLASSES];
 
 const fn class_of(b: u8) -> usize {
     match b {
-        b'0'..=b'9' => 0,
-        b'A'..=b'Z' => 1,
-        b'a'..=b'z' => 2,
-        b' ' | b'\t' => 3,
-        b'@' => 4,
-        b'.' => 5,
-        b'-' => 6,
-        b'_' => 7,
-        b'/' => 8,
-        b':' => 9,
-        b'+' => 10,
-        b'(' | b')' => 11,
-        b',' => 12,
-        0x80..=0xFF => 13,
-        _ => 14,
+        b'0'..=b'9' => class::DIGIT,
+        b'A'..=b'Z' => class::UPPER,
+        b'a'..=b'z' => class::LOWER,
+        b' ' | b'\t' => class::SPACE,
+        b'@' => class::AT,
+        b'.' => class::DOT,
+        b'-' => class::DASH,
+        b'_' => class::UNDERSCORE,
+        b'/' => class::SLASH,
+        b':' => class::COLON,
+        b'+' => class::PLUS,
+        b'(' | b')' => class::PAREN,
+        b',' => class::COMMA,
+        0x80..=0xFF => class::NON_ASCII,
+        _ => class::OTHER,
     }
 }
 
@@ -243,6 +263,31 @@ mod tests {
         }
         for v in &inputs {
             assert_eq!(class_counts_simd(v), class_counts_scalar(v), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn class_indices_name_the_classes() {
+        let named = [
+            (class::DIGIT, "digit"),
+            (class::UPPER, "upper"),
+            (class::LOWER, "lower"),
+            (class::SPACE, "space"),
+            (class::AT, "at"),
+            (class::DOT, "dot"),
+            (class::DASH, "dash"),
+            (class::UNDERSCORE, "underscore"),
+            (class::SLASH, "slash"),
+            (class::COLON, "colon"),
+            (class::PLUS, "plus"),
+            (class::PAREN, "paren"),
+            (class::COMMA, "comma"),
+            (class::NON_ASCII, "non_ascii"),
+            (class::OTHER, "other"),
+            (class::HEX_LETTER, "hex_letter"),
+        ];
+        for (i, name) in named {
+            assert_eq!(CLASS_NAMES[i], name);
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Facts about one sampled value, computed once and then counted over the column.
 
+use super::scan::class;
 use super::{checksums as ck, dates, dict, dict::Dict, numbers, patterns as pt, scan, text};
 
 /// Validator/pattern slots, one bit each in [`ValueFacts::flags`] (bit = position here).
@@ -157,8 +158,8 @@ impl ValueFacts {
         for (s, c) in class_share.iter_mut().zip(cc) {
             *s = c as f32 / total;
         }
-        let (digits, upper, lower) = (cc[0], cc[1], cc[2]);
-        let letters = upper + lower + cc[13];
+        let (digits, upper, lower) = (cc[class::DIGIT], cc[class::UPPER], cc[class::LOWER]);
+        let letters = upper + lower + cc[class::NON_ASCII];
         // Words and title case in one walk over the words.
         let (mut words, mut title_case) = (0u32, true);
         for w in v.split_whitespace() {
@@ -170,8 +171,8 @@ impl ValueFacts {
         }
         let title_case = words > 0 && title_case;
         // Cheap gates first: most validators cannot match without these characters.
-        let at = cc[4];
-        let spaces = cc[3];
+        let at = cc[class::AT];
+        let spaces = cc[class::SPACE];
         let lead = b.first().copied().unwrap_or(0);
         // "+44 20 7946 0001" and "(555) 010 2030" are phone-shaped, not amounts or dates.
         let phone_shaped = (lead == b'+' || lead == b'(') && spaces > 0;
@@ -186,7 +187,7 @@ impl ValueFacts {
         } else {
             None
         };
-        let datetime = if date_like && date.is_none() && digits >= 4 && cc[9] > 0 {
+        let datetime = if date_like && date.is_none() && digits >= 4 && cc[class::COLON] > 0 {
             dates::parse_datetime(v)
         } else {
             None
@@ -196,16 +197,31 @@ impl ValueFacts {
         let mut flags = 0u64;
         let mut set = |bit: u32, on: bool| flags |= u64::from(on) << bit;
         let digits_only = digits as usize == b.len();
-        set(const { bit(&FLAG_NAMES, "pat.email") }, cc[4] == 1 && pt::is_email(v));
+        set(
+            const { bit(&FLAG_NAMES, "pat.email") },
+            cc[class::AT] == 1 && pt::is_email(v),
+        );
         set(
             const { bit(&FLAG_NAMES, "pat.url") },
-            (cc[5] > 0 || cc[9] > 0) && pt::is_url(v),
+            (cc[class::DOT] > 0 || cc[class::COLON] > 0) && pt::is_url(v),
         );
-        set(const { bit(&FLAG_NAMES, "pat.ipv4") }, cc[5] == 3 && pt::is_ipv4(v));
-        set(const { bit(&FLAG_NAMES, "pat.ipv6") }, cc[9] >= 2 && pt::is_ipv6(v));
+        set(
+            const { bit(&FLAG_NAMES, "pat.ipv4") },
+            cc[class::DOT] == 3 && pt::is_ipv4(v),
+        );
+        set(
+            const { bit(&FLAG_NAMES, "pat.ipv6") },
+            cc[class::COLON] >= 2 && pt::is_ipv6(v),
+        );
         set(const { bit(&FLAG_NAMES, "pat.mac") }, pt::is_mac(v));
-        set(const { bit(&FLAG_NAMES, "pat.uuid") }, cc[6] == 4 && pt::is_uuid(v));
-        set(const { bit(&FLAG_NAMES, "pat.jwt") }, cc[5] == 2 && pt::is_jwt(v));
+        set(
+            const { bit(&FLAG_NAMES, "pat.uuid") },
+            cc[class::DASH] == 4 && pt::is_uuid(v),
+        );
+        set(
+            const { bit(&FLAG_NAMES, "pat.jwt") },
+            cc[class::DOT] == 2 && pt::is_jwt(v),
+        );
         set(
             const { bit(&FLAG_NAMES, "pat.aws_key") },
             upper > 0 && pt::is_aws_access_key(v),
@@ -233,7 +249,7 @@ impl ValueFacts {
         );
         set(
             const { bit(&FLAG_NAMES, "pat.version") },
-            cc[5] > 0 && pt::is_version_string(v),
+            cc[class::DOT] > 0 && pt::is_version_string(v),
         );
         set(
             const { bit(&FLAG_NAMES, "pat.phone") },
@@ -258,7 +274,7 @@ impl ValueFacts {
         set(const { bit(&FLAG_NAMES, "pat.username") }, pt::is_username_like(v));
         set(
             const { bit(&FLAG_NAMES, "pat.street") },
-            digits > 0 && letters > 0 && cc[3] > 0 && pt::is_street_address_like(v),
+            digits > 0 && letters > 0 && cc[class::SPACE] > 0 && pt::is_street_address_like(v),
         );
         set(
             const { bit(&FLAG_NAMES, "pat.digits_only") },
@@ -316,7 +332,7 @@ impl ValueFacts {
         set(const { bit(&FLAG_NAMES, "date.datetime") }, datetime.is_some());
         set(
             const { bit(&FLAG_NAMES, "date.time") },
-            cc[9] >= 1 && date.is_none() && datetime.is_none() && dates::parse_time(v).is_some(),
+            cc[class::COLON] >= 1 && date.is_none() && datetime.is_none() && dates::parse_time(v).is_some(),
         );
         set(
             const { bit(&FLAG_NAMES, "date.unix_ts") },
@@ -325,7 +341,7 @@ impl ValueFacts {
 
         let mut dicts = 0u32;
         // Names, places and titles hold letters and no '@' or '/'; only they reach the dictionaries.
-        if letters > 0 && b.len() <= 80 && at == 0 && cc[8] == 0 && (digits == 0 || cc[3] > 0) {
+        if letters > 0 && b.len() <= 80 && at == 0 && cc[class::SLASH] == 0 && (digits == 0 || cc[class::SPACE] > 0) {
             text::normalize_into(v, scratch);
             let norm = scratch.as_str();
             let mut dset = |bit: u32, on: bool| dicts |= u32::from(on) << bit;
@@ -415,7 +431,7 @@ impl ValueFacts {
             date_year,
             flags,
             dicts,
-            script: super::script::dominant(v, cc[13] == 0),
+            script: super::script::dominant(v, cc[class::NON_ASCII] == 0),
         }
     }
 }

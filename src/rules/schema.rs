@@ -1,6 +1,6 @@
 //! The JSON Schema of a rules document, made from the same constants the reader checks (limits,
 //! validator names, kinds), so that the schema shipped in the package cannot drift from what the
-//! core accepts. `tests/rules.rs` compares it with the committed `pkg-scripts/js/rules.schema.json`.
+//! core accepts. `tests/rules.rs` compares it with the committed `js/rules.schema.json`.
 
 use super::*;
 use crate::features::validators::VALIDATORS;

@@ -1,5 +1,6 @@
 // Shared by the Node test files: where things are, and how to run the two CLIs.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -73,4 +74,47 @@ export function canaryPieces(rows) {
     }
     return pieces;
   });
+}
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+/**
+ * Starts a Worker in the local Workers runtime (workerd via wrangler) on a free port:
+ * `command` is `npm` arguments up to the port (`['run', 'worker', '--']`) or a wrangler command
+ * line; `extra` follows the port. Resolves once it answers HTTP: `{base, log(), stop()}`.
+ */
+export async function startWorker(command, extra = []) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const [cmd, ...args] = command[0] === 'run' ? ['npm', ...command] : command;
+  // Its own process group: npm, wrangler and workerd are stopped together.
+  const child = spawn(cmd, [...args, '--port', String(port), ...extra], { cwd: ROOT, detached: true });
+  let log = '';
+  child.stdout.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => (log += d));
+  const server = {
+    base,
+    log: () => log,
+    stop: () => {
+      if (child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+    },
+  };
+  // wrangler builds the bundle and starts workerd; wait until it answers (or dies).
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`worker exited early:\n${log}`);
+    try {
+      await fetch(`${base}/`);
+      return server;
+    } catch {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  server.stop();
+  throw new Error(`worker did not start in 120 s:\n${log}`);
 }

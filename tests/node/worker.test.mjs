@@ -2,13 +2,11 @@
 // wrangler), over HTTP on 127.0.0.1: `npm run worker -- --port N`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { CANARY, NATIVE, ROOT, SAMPLES, canaryPieces, parseCsv, run } from './helpers.mjs';
+import { CANARY, NATIVE, ROOT, SAMPLES, canaryPieces, parseCsv, run, startWorker } from './helpers.mjs';
 
 /** The Worker's CLOAK_KEY in these tests (a secret in a real deployment). */
 const CLOAK_KEY = 'worker-test-key-0123456789abcdef';
@@ -16,45 +14,17 @@ const CLOAK_KEY = 'worker-test-key-0123456789abcdef';
 const RULES = 'tests/data/rules/org.rules.json';
 const RULES_TEXT = readFileSync(path.join(ROOT, RULES), 'utf8');
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
 let server;
 let base;
-let log = '';
+const log = () => server?.log() ?? '';
 
 before(async () => {
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
   const vars = ['--var', `CLOAK_KEY:${CLOAK_KEY}`, '--var', `DATACLOAK_RULES:${JSON.stringify(JSON.parse(RULES_TEXT))}`];
-  server = spawn('npm', ['run', 'worker', '--', '--port', String(port), ...vars], {
-    cwd: ROOT,
-    detached: true,
-  });
-  server.stdout.on('data', (d) => (log += d));
-  server.stderr.on('data', (d) => (log += d));
-  // wrangler builds the bundle and starts workerd; wait until it answers (or dies).
-  for (let i = 0; i < 240; i++) {
-    if (server.exitCode !== null) throw new Error(`worker exited early:\n${log}`);
-    try {
-      await fetch(`${base}/`);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-  throw new Error(`worker did not start in 120 s:\n${log}`);
+  server = await startWorker(['run', 'worker', '--'], vars);
+  base = server.base;
 });
 
-after(() => {
-  // npm, wrangler and workerd share the process group started above.
-  if (server?.exitCode === null) process.kill(-server.pid, 'SIGTERM');
-});
+after(() => server?.stop());
 
 const post = (body, query = '') => fetch(`${base}/classify${query}`, { method: 'POST', body });
 
@@ -62,7 +32,7 @@ test('POST /classify answers with the report the native CLI prints for the same 
   for (const name of ['customers.csv', 'zahlungen.csv']) {
     const file = path.join(SAMPLES, name);
     const res = await post(readFileSync(file), `?source=${encodeURIComponent(file)}`);
-    assert.equal(res.status, 200, log);
+    assert.equal(res.status, 200, log());
     assert.match(res.headers.get('content-type'), /application\/json/);
     assert.equal(res.headers.get('cache-control'), 'no-store');
     // The Worker applies its rules: the native CLI with the same document prints the same bytes
@@ -140,7 +110,7 @@ test('POST /cloak streams back the bytes the native CLI writes with the same key
   for (const name of ['customers.csv', 'zahlungen.csv']) {
     const body = readFileSync(path.join(SAMPLES, name));
     const res = await cloakPost(body, { 'x-datacloak-policy': policy }, '?safeFormulas=true');
-    assert.equal(res.status, 200, log);
+    assert.equal(res.status, 200, log());
     assert.match(res.headers.get('content-type'), /text\/csv/);
     assert.equal(res.headers.get('x-datacloak-key'), 'given');
     // The body is read once: like the native CLI reading standard input.
@@ -192,7 +162,7 @@ test('the Worker applies the rules of its configuration, never a request\'s', as
   const csv = readFileSync(path.join(ROOT, 'tests/data/rules/staff.csv'));
   const r = await (await post(csv)).json();
   const emp = r.columns.find((c) => c.name === 'emp_no');
-  assert.equal(emp.label, 'employee_id', log);
+  assert.equal(emp.label, 'employee_id', log());
   assert.equal(emp.source, 'rule:employee_id');
   assert.equal(r.table.rules.source, 'DATACLOAK_RULES');
   const res = await post(csv, `?rules=${encodeURIComponent('{"rules": []}')}`);

@@ -9,7 +9,8 @@ self.onmessage = async ({ data: { threads, ready, runs, ingestMB } }) => {
     await api.init({ threads });
     const info = api.info();
     const ready_ms = performance.now() - t0;
-    const results = ready ? undefined : await runAll(api, { runs, ingestBytes: ingestMB << 20 });
+    const internal = await import('/pkg/internal.js');
+    const results = ready ? undefined : await runAll(api, internal, { runs, ingestBytes: ingestMB << 20 });
     self.postMessage({ ready_ms, info, results });
   } catch (e) {
     self.postMessage({ error: String(e?.stack ?? e) });

@@ -36,7 +36,8 @@ ready.sort((a, b) => a - b);
 
 const api = await import(entry);
 await api.init();
-const results = await runAll(api, { runs });
+const internal = await import(pathToFileURL(path.join(pkg, 'internal.js')).href);
+const results = await runAll(api, internal, { runs });
 results.ready = { median_ms: ready[ready.length >> 1], min_ms: ready[0], runs: ready.length };
 results.build = { simd: api.info().simd, node: process.version, pkg: path.relative(ROOT, pkg) };
 console.log(JSON.stringify(results, null, 2));

@@ -280,8 +280,6 @@ export function refine(
   probs: Float32Array,
   options?: { model?: Uint8Array | ArrayBuffer },
 ): Refined;
-/** Per-class byte counts from the SIMD128 kernel (`simd: true`) or its scalar twin (tests and benchmarks). */
-export function classCounts(bytes: Uint8Array, simd: boolean): Uint32Array;
 
 /** What the cloak does to every value of a column (`cloak::Action` in the Rust core). */
 export type CloakAction = 'keep' | 'drop' | 'redact' | 'mask' | 'pseudonymise' | 'generalise' | 'fake';

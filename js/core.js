@@ -301,6 +301,15 @@ function splitOptions(options, input) {
  * (fetch, file read, or a precompiled WebAssembly.Module) and resolves to `{glue, exports}`: the
  * wasm-bindgen glue module and the instance's exports.
  */
+/** The test hooks of the API made last (one per entry module and realm): `datacloak/internal`. */
+let lastHooks = null;
+
+/** Not part of the API: what `internal.js` exposes to the package's own tests and benchmarks. */
+export function internalHooks() {
+  if (!lastHooks) throw new DataCloakError("import 'datacloak' before 'datacloak/internal'", { code: 'STATE' });
+  return lastHooks;
+}
+
 export function createApi(instantiate, platform = {}) {
   /** `n` random bytes from the platform's secure source (the cloak's key when none is given). */
   const randomBytes =
@@ -708,22 +717,28 @@ export function createApi(instantiate, platform = {}) {
     };
   }
 
+  lastHooks = {
+    /** Traps the wasm instance on purpose, through the same path every call takes. */
+    async trap() {
+      await init();
+      try {
+        glue.__trapForTests();
+      } catch (e) {
+        throw wrap(e);
+      }
+    },
+    /** How many instances were started (a trapped one is replaced by the next). */
+    generation: () => generation,
+    /** Per-class byte counts from the SIMD128 kernel or its scalar twin. */
+    classCounts(bytes, simd) {
+      if (!glue) throw new DataCloakError('call `await init()` first', { code: 'STATE' });
+      return glue.classCounts(bytes, simd);
+    },
+  };
+
   return {
     DataCloakError,
     ERROR_FIELDS,
-    /** Not part of the API: hooks for the package's own tests. */
-    internal: {
-      /** Traps the wasm instance on purpose, through the same path every call takes. */
-      async trap() {
-        await init();
-        try {
-          glue.__trapForTests();
-        } catch (e) {
-          throw wrap(e);
-        }
-      },
-      generation: () => generation,
-    },
     init,
     cloak,
     /** The cloak's plan for a report (object or JSON text) under a policy, without cloaking. */
@@ -787,11 +802,6 @@ export function createApi(instantiate, platform = {}) {
       };
     },
     profile,
-    /** Per-class byte counts from the SIMD128 kernel or its scalar twin (tests and benchmarks). */
-    classCounts(bytes, simd) {
-      if (!glue) throw new DataCloakError('call `await init()` first', { code: 'STATE' });
-      return glue.classCounts(bytes, simd);
-    },
     /**
      * Runs the model alone: label probabilities (`info().labels.length` per column) for feature
      * vectors laid end to end, as `features()` returns them.

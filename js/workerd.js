@@ -10,9 +10,7 @@ const api = createApi(async ({ module } = {}) => {
   return { glue, exports };
 });
 
-export const { init, classify, classifyText, cloak, cloakPlan, cloakActions, planCloak, createProfiler, info, profile, features, predict, refine, clearCache, classCounts, forTerminal, DataCloakError, ERROR_FIELDS } = api;
-/** Not part of the API (the package's own tests use it). */
-export const __internal = api.internal;
+export const { init, classify, classifyText, cloak, cloakPlan, cloakActions, planCloak, createProfiler, info, profile, features, predict, refine, clearCache, forTerminal, DataCloakError, ERROR_FIELDS } = api;
 
 /** Workers have no Web Workers: the same call, in this isolate. */
 export const classifyInWorker = (input, { threads, ...options } = {}) => classify(input, options);

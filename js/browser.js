@@ -37,9 +37,7 @@ const api = createApi(async ({ module, wasm, threads } = {}) => {
   return { glue, exports };
 });
 
-export const { init, classify, classifyText, cloak, cloakPlan, cloakActions, planCloak, createProfiler, info, profile, features, predict, refine, clearCache, classCounts, forTerminal } = api;
-/** Not part of the API (the package's own tests use it). */
-export const __internal = api.internal;
+export const { init, classify, classifyText, cloak, cloakPlan, cloakActions, planCloak, createProfiler, info, profile, features, predict, refine, clearCache, forTerminal } = api;
 export { DataCloakError, ERROR_FIELDS };
 
 /**
