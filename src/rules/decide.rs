@@ -15,9 +15,12 @@ pub const STRONG_MODEL: f32 = 0.9;
 /// Confidence of a rule whose only test is the header.
 const HEADER_ONLY: f32 = 0.9;
 
-/// Sampled values a value test looks at per column: the first 200 of the column's sample, itself a
-/// uniform random sample, so a share is known to about ±3 % at a fifth of the cost of 1,000 values
-/// (BENCHMARKS.md, "Rules").
+/// How far above the model's runner-up a rule's label is put when the model keeps the column.
+const ALTERNATIVE_MARGIN: f32 = 0.01;
+
+/// Sampled values a value test looks at per column: 200 spread evenly over the column's sample
+/// (which holds the rows in file order until it is full), so a share is known to about ±3 % at a
+/// fifth of the cost of 1,000 values (BENCHMARKS.md, "Rules").
 pub const TESTED_PER_COLUMN: usize = 200;
 
 /// Value tests one classification may run over all rules and columns together. Past it, each
@@ -128,7 +131,7 @@ impl Bound<'_> {
     /// largest sample): returns the warning to show when value tests must look at fewer values.
     pub fn budget(&mut self, columns: usize, sample: usize) -> Option<String> {
         let value_rules = self.rules.rules.iter().filter(|r| r.value.is_some()).count();
-        let per = MAX_VALUE_TESTS / (value_rules * columns).max(1);
+        let per = MAX_VALUE_TESTS / value_rules.saturating_mul(columns).max(1);
         if per >= sample.min(TESTED_PER_COLUMN) {
             return None;
         }
@@ -189,14 +192,17 @@ impl Bound<'_> {
         }
         rule_out(&mut out.probs, &out.ruled_out);
         let model_top = top(&out.probs);
+        // A label ruled out by any firing rule is never given, not even by an override.
+        let ruled_out = out.ruled_out.clone();
+        let gives = |f: &&Firing| self.label_of[f.rule].is_some_and(|l| !ruled_out.contains(&l));
         let deciding = firings
             .iter()
-            .filter(|f| self.label_of[f.rule].is_some())
+            .filter(gives)
             .find(|f| self.rules.rules[f.rule].overrides)
             .or_else(|| {
                 firings
                     .iter()
-                    .filter(|f| self.label_of[f.rule].is_some())
+                    .filter(gives)
                     .fold(None, |best: Option<&Firing>, f| match best {
                         Some(b) if b.confidence >= f.confidence => Some(b),
                         _ => Some(f),
@@ -216,28 +222,35 @@ impl Bound<'_> {
             && top_p >= STRONG_MODEL
             && self.sensitivity(&self.labels[top_label]) > self.sensitivity(&self.labels[label]);
         if stronger && !rule.overrides {
-            // The model keeps the column; the rule's label becomes the first alternative.
-            mix(&mut out.probs, label, (1.0 - top_p) * 0.9);
+            // The model keeps the column; the rule's label becomes the first alternative, just
+            // above the model's own runner-up.
+            let runner_up = out
+                .probs
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| i != top_label && i != label)
+                .fold(0.0f32, |m, (_, &p)| m.max(p));
+            let (have, want) = (out.probs[label], runner_up + ALTERNATIVE_MARGIN);
+            if have < want {
+                // (1 − w)·have + w = want
+                mix(&mut out.probs, label, (want - have) / (1.0 - have));
+            }
             out.evidence.push(format!(
                 "the model's label {model_says} is more sensitive than {} and stays; make rule {} an override to force it",
                 self.labels[label], rule.name
             ));
-            return out;
+        } else {
+            if top_label != label {
+                out.evidence.push(format!("the model said {model_says}"));
+            }
+            mix(&mut out.probs, label, d.confidence);
+            out.pinned = rule.overrides;
+            out.source = Some(rule.name.clone());
+            out.label = Some(label);
         }
-        if top_label != label {
-            out.evidence.push(format!("the model said {model_says}"));
-        }
-        mix(&mut out.probs, label, d.confidence);
-        out.pinned = rule.overrides;
-        out.source = Some(rule.name.clone());
-        out.label = Some(label);
-        for f in firings
-            .iter()
-            .filter(|f| f.rule != d.rule && self.label_of[f.rule].is_some())
-        {
-            let other = &self.rules.rules[f.rule];
+        for f in firings.iter().filter(|f| f.rule != d.rule && gives(f)) {
             out.evidence
-                .push(format!("rule {} matched too, with less confidence", other.name));
+                .push(format!("rule {} matched too", self.rules.rules[f.rule].name));
         }
         out
     }
@@ -265,11 +278,14 @@ impl Bound<'_> {
         let share = match &r.value {
             None => None,
             Some(m) => {
-                let values = &col.sample[..col.sample.len().min(self.tested)];
-                let n = values.len();
+                let total = col.sample.len();
+                let n = total.min(self.tested);
                 if n == 0 {
                     return None;
                 }
+                // Spread over the whole sample: until it is full it holds the rows in file order,
+                // and the head of a sorted file is no sample of it.
+                let values = (0..n).map(|i| &col.sample[i * total / n]);
                 // Stop as soon as the share can no longer be reached.
                 let allowed_misses = n - (r.min_share * n as f32).ceil().min(n as f32) as usize;
                 let (mut hits, mut misses) = (0usize, 0usize);

@@ -188,13 +188,14 @@ pub(super) fn read(text: &str, source: &str) -> Result<(Vec<RuleLabel>, Vec<Rule
         if spec.value.is_none() && spec.header.is_none() {
             return Err(err(&path, "a rule needs a value test, a header test or both".into()));
         }
-        let min_share = match spec.min_share {
-            None => DEFAULT_MIN_SHARE,
-            Some(m) if m > 0.0 && m <= 1.0 => m as f32,
-            Some(m) => {
+        // Checked as the f32 it is used as: 1e-50 would otherwise pass as a positive share and
+        // become 0, firing on every column.
+        let min_share = match spec.min_share.unwrap_or(DEFAULT_MIN_SHARE) as f32 {
+            m if m > 0.0 && m <= 1.0 => m,
+            _ => {
                 return Err(err(
                     &format!("{path}.min_share"),
-                    format!("is {m}; it must be in (0, 1]"),
+                    format!("is {}; it must be in (0, 1]", spec.min_share.unwrap_or_default()),
                 ))
             }
         };

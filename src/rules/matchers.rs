@@ -88,6 +88,12 @@ impl HeaderMatcher {
         if name.is_empty() {
             return false;
         }
+        // Only the first characters, as for the model's header features: a megabyte of header
+        // cell must not cost a megabyte of matching per rule.
+        let name = name
+            .char_indices()
+            .nth(header::MAX_HEADER_CHARS)
+            .map_or(name, |(end, _)| &name[..end]);
         self.words
             .iter()
             .any(|phrase| !phrase.is_empty() && tokens.windows(phrase.len()).any(|w| w == phrase.as_slice()))
@@ -131,15 +137,21 @@ pub(crate) fn compile(pattern: &str, anchor: Anchor) -> std::result::Result<Rege
             .build()
     };
     // A pattern that closes the implied group early (`a)|(b`) would escape the anchors.
-    if anchor == Anchor::Whole && regex_lite::Regex::new(pattern).is_err() {
+    if anchor == Anchor::Whole && plain(pattern).is_err() {
         return Err(describe(pattern, &build));
     }
     build(pattern).map_err(|_| describe(pattern, &build))
 }
 
+/// The pattern alone, unanchored, within the same limits (also for the error search, which
+/// compiles up to one prefix per character).
+fn plain(p: &str) -> std::result::Result<Regex, regex_lite::Error> {
+    RegexBuilder::new(p).size_limit(MAX_REGEX_BYTES).nest_limit(64).build()
+}
+
 /// The error of `pattern` and the character where it shows.
 fn describe(pattern: &str, build: &dyn Fn(&str) -> std::result::Result<Regex, regex_lite::Error>) -> String {
-    let plain = |p: &str| regex_lite::Regex::new(p).err().map(|e| e.to_string());
+    let plain = |p: &str| plain(p).err().map(|e| e.to_string());
     let Some(whole) = plain(pattern).or_else(|| build(pattern).err().map(|e| e.to_string())) else {
         return "the pattern is invalid".into();
     };

@@ -65,7 +65,7 @@ pub const MAX_REGEX_BYTES: usize = 256 << 10;
 /// Most dictionary entries and header words over the whole document.
 pub const MAX_ENTRIES: usize = 100_000;
 /// The share of sampled values a value test must match when a rule does not say.
-pub const DEFAULT_MIN_SHARE: f32 = 0.8;
+pub const DEFAULT_MIN_SHARE: f64 = 0.8;
 
 /// A label a rules document adds to the model's.
 #[derive(Debug, Clone, PartialEq)]

@@ -23,7 +23,10 @@ pub fn schema() -> String {
         "description": "every test given must hold for a value to match",
         "type": "object",
         "additionalProperties": false,
-        "minProperties": 1,
+        "anyOf": [
+            {"required": ["regex"]}, {"required": ["dictionary"]}, {"required": ["validator"]},
+            {"required": ["check_letter"]}, {"required": ["length"]},
+        ],
         "properties": {
             "regex": {"description": "must match the whole value (regex-lite syntax)", "allOf": [pattern]},
             "dictionary": {"type": "array", "minItems": 1, "items": {"type": "string"}},
@@ -82,7 +85,10 @@ pub fn schema() -> String {
                 "items": {
                     "type": "object",
                     "additionalProperties": false,
-                    "anyOf": [{"required": ["label"]}, {"required": ["never"]}],
+                    "allOf": [
+                        {"anyOf": [{"required": ["label"]}, {"required": ["never"]}]},
+                        {"anyOf": [{"required": ["value"]}, {"required": ["header"]}]},
+                    ],
                     "properties": {
                         "name": {"description": "what the report calls the rule (default: its label)", "allOf": [name]},
                         "label": {"description": "a label of this document or of the taxonomy", "allOf": [name]},

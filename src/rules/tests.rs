@@ -124,6 +124,11 @@ fn every_mistake_is_a_coded_error_naming_its_place() {
             "(0, 1]",
         ),
         (
+            r#"{"rules": [{"label": "identifier", "value": {"length": {"min": 1}}, "min_share": 1e-50}]}"#,
+            "rules[0].min_share",
+            "(0, 1]",
+        ),
+        (
             r#"{"rules": [{"label": "identifier", "header": {"words": ["x"]}, "min_share": 0.5}]}"#,
             "rules[0].min_share",
             "has none",
@@ -236,4 +241,14 @@ fn binding_refuses_labels_the_model_lacks_or_already_has() {
         .unwrap_err()
         .to_string()
         .contains("labels[0]: the model has a label"));
+}
+
+#[test]
+fn header_patterns_look_at_the_first_512_characters() {
+    let r = rules(r#"{"rules": [{"label": "identifier", "header": {"regex": "tail$"}}]}"#);
+    let b = r.bind(&model_labels()).unwrap();
+    let short = b.decide(&column(&format!("{}tail", "a".repeat(400)), &["1"]), &[1.0, 0.0, 0.0]);
+    assert_eq!(short.source.as_deref(), Some("identifier"));
+    let long = b.decide(&column(&format!("{}tail", "a".repeat(600)), &["1"]), &[1.0, 0.0, 0.0]);
+    assert_eq!(long.source, None);
 }
