@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes ingest, feature extraction, the whole classify path, custom models and the cloak with libFuzzer (cargo-fuzz), each
+# Fuzzes ingest, feature extraction, the whole classify path, custom models, the cloak and rules documents with libFuzzer (cargo-fuzz), each
 # for SECONDS (default 600), starting from and adding to the kept corpus in tests/fuzz/corpus/.
 # The corpus is then minimised (cargo fuzz cmin) and kept whole in the cache folder, for the next
 # run; the repository keeps the KEEP (default 256) smallest inputs of it, which CI replays in
@@ -16,7 +16,7 @@ if ! command -v cargo-fuzz >/dev/null 2>&1; then
 fi
 SECONDS_PER_TARGET="${1:-600}"
 shift || true
-TARGETS=("${@:-ingest features classify model cloak}")
+TARGETS=("${@:-ingest features classify model cloak rules}")
 # shellcheck disable=SC2206
 TARGETS=(${TARGETS[*]})
 for t in "${TARGETS[@]}"; do
