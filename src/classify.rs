@@ -110,7 +110,7 @@ impl Classifier {
         let outcomes: Option<Vec<Outcome>> = bound.as_ref().map(|b| {
             live.iter()
                 .zip(&model_probs)
-                .map(|(&i, p)| b.decide(&table.columns[i], p))
+                .map(|(&i, p)| b.decide(&table.columns[i], &feats[i].header_tokens, p))
                 .collect()
         });
         // With rules, the graph and the report work on the rules' distributions, over the model's

@@ -218,7 +218,7 @@ impl Policy {
                 let rule = format!("labels.{}", crate::display::quoted(k));
                 // A label outside the taxonomy may be a rules document's: checked against the
                 // report in `Plan::new`.
-                if taxonomy::label(k).is_none() && !is_label_name(k) {
+                if taxonomy::label(k).is_none() && !crate::rules::is_label_name(k) {
                     return Err(policy_error(
                         source,
                         rule,
@@ -390,13 +390,6 @@ impl Plan {
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
-}
-
-/// Whether `k` has the shape of a label name a rules document may define (`crate::rules`).
-fn is_label_name(k: &str) -> bool {
-    k.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
-        && k.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 #[cfg(test)]

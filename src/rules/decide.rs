@@ -3,7 +3,6 @@
 
 use super::{error, Rule, Rules};
 use crate::error::Result;
-use crate::features::header;
 use crate::ingest::ColumnProfile;
 use crate::report::round3;
 use crate::taxonomy::{self, Kind, Sensitivity};
@@ -159,14 +158,14 @@ impl Bound<'_> {
     }
 
     /// Applies the rules to one column whose model distribution (over the model's labels) is
-    /// `model`.
-    pub fn decide(&self, col: &ColumnProfile, model: &[f32]) -> Outcome {
+    /// `model`; `tokens` are [`crate::features::header::tokens`] of its header, which feature extraction has
+    /// already made (`ColumnFeatures::header_tokens`).
+    pub fn decide(&self, col: &ColumnProfile, tokens: &[String], model: &[f32]) -> Outcome {
         let n = self.labels.len();
         let mut probs = vec![0.0f32; n];
         probs[..model.len().min(n)].copy_from_slice(&model[..model.len().min(n)]);
-        let tokens = header::tokens(&col.name);
         let firings: Vec<Firing> = (0..self.rules.rules.len())
-            .filter_map(|i| self.fire(i, col, &tokens))
+            .filter_map(|i| self.fire(i, col, tokens))
             .collect();
         let mut out = Outcome {
             probs,

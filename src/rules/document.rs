@@ -242,11 +242,7 @@ fn check_name(name: &str) -> std::result::Result<(), String> {
     if name.is_empty() || name.len() > MAX_NAME_BYTES {
         return Err(format!("must have 1 to {MAX_NAME_BYTES} bytes"));
     }
-    let ok = name
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-        && name.as_bytes()[0].is_ascii_lowercase();
-    if !ok {
+    if !is_label_name(name) {
         return Err("must be lower-case letters, digits and _ , starting with a letter".into());
     }
     Ok(())

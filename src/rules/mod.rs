@@ -140,6 +140,16 @@ impl Rules {
     }
 }
 
+/// Whether `name` has the shape of a label or rule name: lower-case ASCII letters, digits and `_`,
+/// starting with a letter (the length is checked where names are read). The cloak's policy uses it
+/// to accept the labels a rules document may add.
+pub fn is_label_name(name: &str) -> bool {
+    name.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
 /// A coded error about one place of a rules document.
 pub(crate) fn error(source: &str, rule: impl Into<String>, message: impl Into<String>) -> Error {
     Error::Rules {

@@ -178,6 +178,11 @@ fn documents_over_the_limits_are_refused_before_any_work() {
     assert!(refused(&doc).to_string().contains("more than 100000"));
 }
 
+/// `Bound::decide` with the header tokens feature extraction would give it.
+fn decide(b: &Bound, col: &ColumnProfile, model: &[f32]) -> Outcome {
+    b.decide(col, &crate::features::header::tokens(&col.name), model)
+}
+
 /// Three labels for a model: `identifier`, `ssn`, `email`.
 fn model_labels() -> Vec<String> {
     ["identifier", "ssn", "email"].iter().map(|s| s.to_string()).collect()
@@ -193,7 +198,7 @@ fn a_rule_fires_on_its_share_and_mixes_its_label_in() {
     assert_eq!(b.labels, ["identifier", "ssn", "email", "staff_no"]);
     let model = [0.6, 0.3, 0.1];
     // 3 of 4 values match: exactly min_share, confidence 0.70.
-    let o = b.decide(&column("staff", &["S001", "S002", "S003", "x"]), &model);
+    let o = decide(&b, &column("staff", &["S001", "S002", "S003", "x"]), &model);
     assert_eq!(o.source.as_deref(), Some("staff_no"));
     assert!((o.probs[3] - 0.70).abs() < 1e-6, "{:?}", o.probs);
     assert!(
@@ -203,7 +208,7 @@ fn a_rule_fires_on_its_share_and_mixes_its_label_in() {
     );
     assert!((o.probs.iter().sum::<f32>() - 1.0).abs() < 1e-5);
     // 2 of 4: below the share, nothing happens.
-    let o = b.decide(&column("staff", &["S001", "S002", "y", "x"]), &model);
+    let o = decide(&b, &column("staff", &["S001", "S002", "y", "x"]), &model);
     assert_eq!((o.source, o.probs), (None, vec![0.6, 0.3, 0.1, 0.0]));
 }
 
@@ -211,7 +216,7 @@ fn a_rule_fires_on_its_share_and_mixes_its_label_in() {
 fn ruling_every_likely_label_out_spreads_the_rest_evenly() {
     let r = rules(r#"{"rules": [{"header": {"words": ["ref"]}, "never": ["identifier", "ssn"]}]}"#);
     let b = r.bind(&model_labels()).unwrap();
-    let o = b.decide(&column("ref", &["1"]), &[0.5, 0.5, 0.0]);
+    let o = decide(&b, &column("ref", &["1"]), &[0.5, 0.5, 0.0]);
     assert_eq!(o.probs, vec![0.0, 0.0, 1.0]);
     assert_eq!(o.ruled_out, vec![0, 1]);
     let mut after_graph = vec![0.2, 0.3, 0.5];
@@ -247,8 +252,16 @@ fn binding_refuses_labels_the_model_lacks_or_already_has() {
 fn header_patterns_look_at_the_first_512_characters() {
     let r = rules(r#"{"rules": [{"label": "identifier", "header": {"regex": "tail$"}}]}"#);
     let b = r.bind(&model_labels()).unwrap();
-    let short = b.decide(&column(&format!("{}tail", "a".repeat(400)), &["1"]), &[1.0, 0.0, 0.0]);
+    let short = decide(
+        &b,
+        &column(&format!("{}tail", "a".repeat(400)), &["1"]),
+        &[1.0, 0.0, 0.0],
+    );
     assert_eq!(short.source.as_deref(), Some("identifier"));
-    let long = b.decide(&column(&format!("{}tail", "a".repeat(600)), &["1"]), &[1.0, 0.0, 0.0]);
+    let long = decide(
+        &b,
+        &column(&format!("{}tail", "a".repeat(600)), &["1"]),
+        &[1.0, 0.0, 0.0],
+    );
     assert_eq!(long.source, None);
 }
