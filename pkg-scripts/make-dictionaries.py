@@ -904,7 +904,7 @@ strasse; straße; str; weg; platz; allee; gasse; ring; damm; chaussee; ufer; ste
 rue; boulevard; bd; bld; chemin; ch; allée; impasse; imp; quai; cours; passage; voie; sentier; faubourg; fbg;
 route; lieu-dit; residence; résidence; bis; ter;
 calle; c/; avenida; avda; avd; paseo; pº; plaza; pza; camino; carretera; ctra; ronda; travesía; glorieta;
-pasaje; rambla; urbanización; urb; callejón; piso; puerta;
+pasaje; rambla; carrer; urbanización; urb; callejón; piso; puerta;
 via; viale; v.le; piazza; p.za; piazzale; corso; c.so; largo; vicolo; strada; contrada; lungomare; borgo; località; frazione;
 rua; r; travessa; tv; praça; pç; alameda; estrada; rodovia; beco; ladeira; avenida; lote; andar;
 straat; laan; plein; gracht; kade; singel; dreef; steeg; hof; pad; baan; dijk; markt;

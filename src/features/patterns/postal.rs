@@ -1,6 +1,7 @@
 //! Postal codes and street addresses.
 
 use super::*;
+use crate::features::dict::{self, Dict};
 
 /// US ZIP code: 5 digits or ZIP+4 `12345-6789`, not 00000.
 pub fn is_us_zip(s: &str) -> bool {
@@ -77,20 +78,32 @@ pub fn is_postcode_like(s: &str) -> bool {
     bare_digits || dutch || SHAPES.iter().any(|p| shape(b, p)) || is_us_zip(s) || is_uk_postcode(s) || is_ca_postcode(s)
 }
 
-/// Street words (lower case, trailing dot removed) in en/de/fr/es/it/pt/nl.
-const STREET_WORDS: &str = concat!(
-    "street st str avenue ave av avda road rd lane ln drive dr boulevard blvd bd way court ct place pl ",
-    "square sq terrace crescent close highway hwy parkway pkwy circle cir trail row alley grove gardens ",
-    "mews box strasse straße platz weg gasse allee ring damm ufer rue chemin allée impasse quai route ",
-    "cours calle carrer avenida paseo plaza camino carretera rua travessa largo estrada praça via viale ",
-    "piazza corso vicolo straat laan plein gracht kade singel",
-);
-
 /// Endings of compound street names (Hauptstraße, Kerkstraat, Storgatan, ...).
 const STREET_SUFFIXES: &str = concat!(
     "straße strasse str weg gasse platz allee damm ufer straat laan gracht plein gatan vägen vej gade ",
     "veien",
 );
+
+/// Whether `tok` (trailing dot removed) is a street-type word of the street-word dictionary
+/// (`dict/street_words.txt`: "Street", "rue", "Straße", "ul", ...). A one-letter abbreviation
+/// ("R." for rua) counts only when it was written with its dot, so that "R 2" or "B 12" are no streets.
+/// An ASCII token (no spaces or controls here) normalises to its lower case, so it is looked up
+/// from a stack buffer; only a non-ASCII word is folded into `buf` ("Straße" → "strasse").
+fn is_street_word(tok: &[u8], dotted: bool, buf: &mut String) -> bool {
+    if tok.len() < 2 && !dotted {
+        return false;
+    }
+    let mut ascii = [0u8; 24];
+    if tok.is_ascii() {
+        return tok.len() <= ascii.len() && {
+            let low = &mut ascii[..tok.len()];
+            low.copy_from_slice(tok);
+            low.make_ascii_lowercase();
+            std::str::from_utf8(low).is_ok_and(|w| dict::contains(Dict::StreetWord, w))
+        };
+    }
+    std::str::from_utf8(tok).is_ok_and(|t| dict::lookup(Dict::StreetWord, t, buf))
+}
 
 /// A house number token: optional `#`, 1-5 digits, then up to 3 letters (221B, 12bis) or a `-`/`/` range (12-14, 4/2).
 pub(super) fn house_number(t: &[u8]) -> bool {
@@ -115,6 +128,7 @@ pub fn is_street_address_like(s: &str) -> bool {
     }
     let (mut tokens, mut words, mut numbers) = (0usize, 0usize, 0usize);
     let (mut keyword, mut number_at_edge, mut first_is_number) = (false, false, false);
+    let mut word = String::new();
     for part in b.split(|&c| c == b',' || c == b';') {
         let mut last_was_number = false;
         for (i, tok) in part.split(|&c| c == b' ').filter(|t| !t.is_empty()).enumerate() {
@@ -127,12 +141,13 @@ pub fn is_street_address_like(s: &str) -> bool {
             } else if tok.first().is_some_and(letter) && tok.iter().all(|c| letter(c) || b"-'.".contains(c)) {
                 words += 1;
                 let mut buf = [0u8; 24];
+                let dotted = tok.ends_with(b".");
                 let bare = tok.strip_suffix(b".").unwrap_or(tok);
+                keyword |= is_street_word(bare, dotted, &mut word);
                 if let Some(w) = lower(bare, &mut buf) {
-                    keyword |= STREET_WORDS.split(' ').any(|k| k.as_bytes() == w)
-                        || STREET_SUFFIXES
-                            .split(' ')
-                            .any(|k| w.len() > k.len() && w.ends_with(k.as_bytes()));
+                    keyword |= STREET_SUFFIXES
+                        .split(' ')
+                        .any(|k| w.len() > k.len() && w.ends_with(k.as_bytes()));
                 }
             } else {
                 numbers += 2; // a date, an id, or punctuation that is no part of a street name

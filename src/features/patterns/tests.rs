@@ -539,6 +539,12 @@ fn addresses() {
             "12 Oak Ridge",
             "PO Box 123",
             "Hauptstr. 12a, 10115 Berlin",
+            // street words only the street-word dictionary knows
+            "ul. Marszałkowska 10",
+            "Rambla de Catalunya 23",
+            "Carrer de Mallorca 401",
+            "Travesía del Mar 4",
+            "R. Augusta 1500",
         ],
         &[
             "",
@@ -555,6 +561,8 @@ fn addresses() {
             "7 $v,GB",
             "#4P m-’ #Gu",
             "c 261k",
+            "R 2",
+            "Table B 12",
         ],
     );
 }
