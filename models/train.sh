@@ -4,7 +4,7 @@
 #   venv (reused) -> pip install -> cargo build --release --bin datacloak -> generate.py (synthetic tables)
 #   -> real_tables.py (hand-labelled real tables) -> corpus_tables.py (labelled real-table corpus, when
 #   ../shared/corpus/real is there) -> features.py (Rust CLI) -> train.py (MLP, ONNX export,
-#   golden vectors) -> cv.py (leave-sources-out) -> metrics.py (held-out test tables, model-level and end to end) -> models/datacloak-v1/
+#   golden vectors) -> sizes.py (size trade-off) -> cv.py (leave-sources-out) -> metrics.py (held-out test tables, model-level and end to end) -> models/datacloak-v1/
 #
 # Environment: DATACLOAK_CACHE (venv location, default ~/.cache/datacloak), CORPUS (default target/corpus),
 # OUT (default models/datacloak-v1), TABLES (synthetic tables, default 6000), SEED (default 20240601),
@@ -48,6 +48,8 @@ step "features (Rust CLI)"
 "$PY" models/training/features.py "$CORPUS" --bin "$BIN"
 step "train + export ONNX + golden vectors"
 "$PY" models/training/train.py "$CORPUS" --out "$OUT"
+step "model size against accuracy on the real held-out tables"
+"$PY" models/training/sizes.py "$CORPUS" --out "$OUT/sizes.md"
 step "leave-sources-out cross-validation over the real corpus"
 "$PY" models/training/cv.py "$CORPUS"
 step "metrics on held-out test tables"

@@ -4,25 +4,79 @@
     python models/training/cv.py [CORPUS_DIR] [--folds 5] [--epochs 25]
 
 The corpus's source repositories (every split) are dealt into K groups by a hash of their name.
-For each group, a model (one member, as train.py builds it) is trained on the synthetic train
-tables, the packaged real train tables and the corpus tables of the *other* groups (never a
-non-commercial one), early-stopped on the synthetic val tables, and scored on the group's own
-tables, which it never saw: each figure is on sources unseen in training, as users' data is.
+For each group, a model (built with train.py's `DEFAULT` settings, one member) is trained on the
+synthetic train tables, the packaged real train tables and the corpus tables of the *other* groups
+(never a non-commercial one), early-stopped on the synthetic val tables, and scored on the group's
+own tables, which it never saw: each figure is on sources unseen in training, as users' data is.
+
+Temperature: a fold model's temperature is fitted on the out-of-fold logits of the *other* folds
+(cross-fitting), so no column's calibration ever saw that column or its source.
 Writes CORPUS_DIR/cv.json (per-column probabilities), which metrics.py scores and quotes beside the
-held-out test figures.
+held-out test figures. tune.py calls `cross_validate` with other settings and other source sets.
 """
 import argparse
 import hashlib
 import json
 import os
 import sys
+from dataclasses import replace
 
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from labels import LABELS  # noqa: E402
-from train import CLIP, fit_temperature, load, sample_weights, softmax, train_mlp  # noqa: E402
+from train import CLIP, DEFAULT, fit_temperature, load, sample_weights, softmax, source_names, train_mlp  # noqa: E402
+
+
+def source_folds(data, folds):
+    """Fold of each column: a hash of its corpus source repository, -1 for columns outside the corpus."""
+    tables, ti = data[0], data[3]
+    src = np.array([tables[t]["source"] for t in ti])
+    corpus = np.array([s.startswith("corpus:") for s in src])
+    fold = np.array([int(hashlib.sha256(s.encode()).hexdigest()[:8], 16) % folds if c else -1
+                     for s, c in zip(src, corpus)])
+    return src, corpus, fold
+
+
+def cross_validate(data, cfg, folds=5, use=None, seed=7, log=None):
+    """Out-of-fold probabilities for the corpus columns `use` selects (default: all of them).
+
+    Corpus columns outside `use` are neither trained on nor scored (tune.py keeps the test split's
+    sources out of every decision this way). Returns (eval mask, probabilities, per-fold facts)."""
+    tables, X, y, ti, ci, split, real, variant = data[:8]
+    src, corpus, fold = source_folds(data, folds)
+    use = corpus if use is None else (use & corpus)
+    nc = np.array([bool(tables[t].get("non_commercial")) for t in ti])
+    syn_tr = ~real & (split == "train")
+    pkg_tr = real & ~corpus & (split == "train")
+    syn_va = ~real & (split == "val")
+    w = sample_weights(y, real, variant, cfg, source_names(tables, ti))
+    evals, logits, facts = [], [], []
+    for k in range(folds):
+        tr = syn_tr | pkg_tr | (use & (fold != k) & ~nc & ((variant == 0) | (split == "train")))
+        ev = use & (fold == k) & (variant == 0)
+        mean, std = X[tr].mean(0), X[tr].std(0)
+        scale = np.where(std > 1e-6, 1.0 / np.maximum(std, 1e-3), 0.0).astype(np.float32)
+        Z = np.clip((X - mean) * scale, -CLIP, CLIP).astype(np.float32)
+        nets = [train_mlp(Z[tr], y[tr], w[tr], Z[syn_va], y[syn_va], w[syn_va], seed + k + 1000 * m, cfg,
+                          log=lambda s: None)[0] for m in range(cfg.members)]
+        evals.append(ev)
+        logits.append(sum(n.logits(Z[ev]) for n in nets) / len(nets))
+        facts.append({"fold": k, "sources": int(len(set(src[ev]))), "columns": int(ev.sum())})
+        if log:
+            log(f"fold {k}: {ev.sum()} columns of {len(set(src[ev]))} sources")
+    P = []
+    for k in range(folds):
+        others = [j for j in range(folds) if j != k and len(logits[j])]
+        lo = np.concatenate([logits[j] for j in others])
+        yo = np.concatenate([y[evals[j]] for j in others])
+        T, _ = fit_temperature(lo, yo)
+        facts[k]["temperature"] = T
+        P.append(softmax(logits[k] / T))
+        facts[k]["accuracy"] = float(np.mean(P[k].argmax(1) == y[evals[k]])) if len(P[k]) else float("nan")
+    order = np.concatenate([np.where(ev)[0] for ev in evals])
+    return order, np.concatenate(P), facts
 
 
 def main(argv=None):
@@ -31,40 +85,14 @@ def main(argv=None):
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--epochs", type=int, default=25)
     args = ap.parse_args(argv)
-    tables, X, y, ti, ci, split, real, variant, layout, names = load(args.corpus)
-    src = np.array([tables[t]["source"] for t in ti])
-    corpus = np.array([s.startswith("corpus:") for s in src])
-    nc = np.array([bool(tables[t].get("non_commercial")) for t in ti])
-    if not corpus.any():
+    data = load(args.corpus)
+    if not source_folds(data, args.folds)[1].any():
         print("no corpus tables in this corpus: cross-validation skipped", file=sys.stderr)
         return
-    fold = np.array([int(hashlib.sha256(s.encode()).hexdigest()[:8], 16) % args.folds if c else -1
-                     for s, c in zip(src, corpus)])
-    syn_tr = ~real & (split == "train")
-    pkg_tr = real & ~corpus & (split == "train")
-    syn_va = ~real & (split == "val")
-    P_all, Y_all, per_fold = [], [], []
-    for k in range(args.folds):
-        tr = syn_tr | pkg_tr | (corpus & (fold != k) & ~nc & ((variant == 0) | (split == "train")))
-        ev = corpus & (fold == k) & (variant == 0)
-        mean, std = X[tr].mean(0), X[tr].std(0)
-        scale = np.where(std > 1e-6, 1.0 / np.maximum(std, 1e-3), 0.0).astype(np.float32)
-        Z = np.clip((X - mean) * scale, -CLIP, CLIP).astype(np.float32)
-        w = sample_weights(y, real, variant)
-        h1 = int(min(256, (900_000 / 4 - 3 * X.shape[1] - 96 * 39) / (X.shape[1] + 97)))
-        net, _ = train_mlp(Z[tr], y[tr], w[tr], Z[syn_va], y[syn_va], w[syn_va], (h1, 96), 7 + k,
-                           epochs=args.epochs, log=lambda s: None)
-        cal = corpus & (fold != k) & (variant == 0) & (split != "train")
-        T, _ = fit_temperature(net.logits(Z[cal]), y[cal]) if cal.sum() >= 100 else (1.0, 0)
-        P = softmax(net.logits(Z[ev]) / T)
-        P_all.append(P)
-        Y_all.append(y[ev])
-        acc = float(np.mean(P.argmax(1) == y[ev]))
-        per_fold.append({"fold": k, "sources": int(len(set(src[ev]))), "columns": int(ev.sum()), "accuracy": acc,
-                         "temperature": T})
-        print(f"fold {k}: {ev.sum()} columns of {len(set(src[ev]))} sources, accuracy {acc:.3f}", file=sys.stderr)
-    P, Y = np.concatenate(P_all), np.concatenate(Y_all)
-    doc = {"about": __doc__.strip().splitlines()[0], "folds": per_fold, "layout": layout,
+    cfg = replace(DEFAULT, members=1, epochs=args.epochs)
+    order, P, facts = cross_validate(data, cfg, args.folds, log=lambda s: print(s, file=sys.stderr))
+    Y = data[2][order]
+    doc = {"about": __doc__.strip().splitlines()[0], "folds": facts, "layout": data[8],
            "probabilities": P.round(5).tolist(), "labels_true": Y.tolist(), "label_order": LABELS}
     with open(os.path.join(args.corpus, "cv.json"), "w", encoding="utf-8") as f:
         json.dump(doc, f)

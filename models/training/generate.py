@@ -363,6 +363,13 @@ for _k, _heads in {
     "routing": ["aba", "routing number", "bank routing", "routing no", "aba number", "transit number", "rtn"],
     "badge": ["badge no", "badge", "badge number", "employee badge", "officer id", "unit number"],
     "code_slug": ["slug", "key", "code", "url key", "permalink", "name id"],
+    "crypto": ["address", "token address", "contract", "contract address", "wallet", "mint", "pool id", "id"],
+    # foreign keys: small integers that repeat, under "<thing> id" headers (generation_id, color_id)
+    "foreign_key": [f"{w} {k}" for w in ["user", "customer", "product", "order", "category", "region", "store",
+                                         "author", "parent", "generation", "type", "color", "shape", "language",
+                                         "location", "route", "team", "season", "group", "status", "item",
+                                         "account", "species", "habitat", "department", "school", "site"]
+                    for k in ["id", "id", "key", "no"]] + ["fk", "ref id"],
 }.items():
     K("id_" + _k, "identifier", _p(V.g_identifier, kind=_k), _heads, _ID_TR)
 K("officials", "last_name", V.g_few_surnames, ["referee", "judge", "umpire", "official", "inspector", "arbiter",
@@ -519,7 +526,8 @@ TEMPLATES = [
                     ("email", .9), ("phone", .8), ("phone", .3), ("url", .3), ("street_address", .4), ("city", .5),
                     ("country", .4), ("free_text", .3)]),
     T_("record_keys", [("id_letter_digits", .6), ("person_name", .5), ("id_slug", .4), ("id_film_id", .3),
-                       ("id_channel_id", .3), ("id_wikidata", .3), ("date", .6), ("num_count", .5), ("thing_name", .4),
+                       ("id_channel_id", .3), ("id_wikidata", .3), ("id_crypto", .2), ("id_foreign_key", .5),
+                       ("id_foreign_key", .3), ("date", .6), ("num_count", .5), ("thing_name", .4),
                        ("country", .3), ("id_code_slug", .3)]),
     T_("order_refs", [("id_order_ssn", .8), ("id_routing", .5), ("id_badge", .5), ("amount", .7), ("date", .6),
                       ("cat_list", .5), ("company", .4), ("cat_letter_codes", .4)]),
@@ -578,7 +586,7 @@ for _n, _cols in TEMPLATES:
 FILLER = ["num_measure", "num_count", "num_small_int", "num_percent", "cat_list", "cat_list", "boolean", "date",
           "id_seq", "num_year", "datetime", "cat_words", "num_ratio", "thing_name", "cat_codes", "num_big_int",
           "free_text", "num_signed", "country", "city", "amount", "num_code", "num_code", "num_agelike2", "num_agelike2",
-          "thing_list", "model_code", "date_period"]
+          "thing_list", "model_code", "date_period", "id_foreign_key"]
 
 # --------------------------------------------------------------------------------------------
 # messiness

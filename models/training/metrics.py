@@ -165,6 +165,10 @@ def main(argv=None):
             f"{f['columns']} columns / {f['sources']} sources → {fmt(f['accuracy'])}" for f in cv["folds"]), ""]
         summary["leave_sources_out"] = {"accuracy": ac_, "macro_f1": macro(rc_), "pii_recall": recc,
                                         "false_pii_rate": fprc, "ece": ecec, "columns": int(len(Yc))}
+    sizes_path = os.path.join(out_dir, "sizes.md")
+    if os.path.exists(sizes_path):  # sizes.py's trade-off table, one heading level down
+        with open(sizes_path, encoding="utf-8") as f:
+            lines += ["#" + f.read().strip(), ""]
     lines += ["## Model (feature vectors → onnxruntime), every test column", ""]
     rows, acc, rec, fpr = section("All test columns", yt, pt, lines)
     lines += ["| label | sensitivity | support | precision | recall | F1 |", "|---|---|---:|---:|---:|---:|"]

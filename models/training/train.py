@@ -19,6 +19,7 @@ import platform
 import sys
 import time
 from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, replace
 
 import numpy as np
 
@@ -57,23 +58,62 @@ def is_real_source(source):
     return source.startswith(("real:", "corpus:"))
 
 
+def source_names(tables, ti):
+    """Each column's source repository (`corpus:owner/repo`, `real:package`, `faker:locale`)."""
+    return np.array([t["source"].split("/")[0] if not t["source"].startswith("corpus:") else
+                     "/".join(t["source"].split("/")[:2]) for t in (tables[i] for i in ti)])
+
+
 def is_corpus_source(source):
     return source.startswith("corpus:")
 
 
-HIGH_WEIGHT = 2.5  # missing PII costs more than a false alarm: high-sensitivity labels weigh more
+@dataclass(frozen=True)
+class Config:
+    """Every training choice in one place: train.py builds the shipped model with `DEFAULT`,
+    cv.py and tune.py build their fold models with the same object, so a figure in metrics.md or
+    tuning.md always belongs to the settings that are shipped (or to the named alternative)."""
+    real_weight: float = 5.0  # a real column weighs this many synthetic ones (variants half)
+    class_power: float = 0.5  # class weight (N / (K * n_label)) ** class_power
+    high_weight: float = 2.5  # missing PII costs more than a false alarm: high-sensitivity labels weigh more
+    hidden: tuple = (0, 96)  # 0 = as wide as MAX_MODEL_BYTES allows for `members` networks
+    members: int = 2  # networks (different seeds) whose logits are averaged
+    epochs: int = 40
+    drop: float = 0.15
+    wd: float = 2e-5
+    noise: float = 0.05
+    smoothing: float = 0.0  # label smoothing: the target keeps 1 - smoothing on the true label
+    source_power: float = 0.0  # 0: every real column weighs the same; 1: every real source weighs the same
+    window: int = 1  # the kept network is the mean of this many consecutive epochs' weights
+
+    def sizes(self, n_features):
+        h1, h2 = self.hidden
+        if h1 == 0:
+            per = (MAX_MODEL_BYTES * 0.9 / 4 - 3 * n_features) / self.members
+            h1 = int(min(256, (per - h2 * (len(LABELS) + 1)) / (n_features + h2 + 1)))
+        return (h1, h2)
 
 
-REAL_WEIGHT = 5.0
+DEFAULT = Config()
 
 
-def sample_weights(y, real, variant, power=0.5, real_weight=REAL_WEIGHT):
+def sample_weights(y, real, variant, cfg=DEFAULT, sources=None):
+    """Per-column training weight: class balance, PII weight, real over synthetic and, given each
+    column's source repository (`sources`), the real sources balanced against each other."""
     counts = np.bincount(y, minlength=len(LABELS)).astype(np.float64)
-    cw = np.where(counts > 0, (counts.sum() / (len(LABELS) * np.maximum(counts, 1))) ** power, 0.0)
+    cw = np.where(counts > 0, (counts.sum() / (len(LABELS) * np.maximum(counts, 1))) ** cfg.class_power, 0.0)
     sens = sensitivity()
-    cw = cw * np.array([HIGH_WEIGHT if sens[l] == "high" else 1.0 for l in LABELS])
+    cw = cw * np.array([cfg.high_weight if sens[l] == "high" else 1.0 for l in LABELS])
     w = cw[y]
-    w = w * np.where(real, np.where(variant > 0, real_weight / 2, real_weight), 1.0)
+    w = w * np.where(real, np.where(variant > 0, cfg.real_weight / 2, cfg.real_weight), 1.0)
+    if cfg.source_power and sources is not None and real.any():
+        # a source with many columns (one big database dump) must not teach its own habits as the
+        # rule: its real columns weigh (median columns per source / its columns) ** source_power
+        names, inv, n = np.unique(sources[real], return_inverse=True, return_counts=True)
+        factor = np.ones(len(y))
+        factor[real] = (np.median(n) / n[inv]) ** cfg.source_power
+        factor[real] /= factor[real].mean()  # the real share of the weight stays as it was
+        w = w * factor
     return (w / w.mean()).astype(np.float32)
 
 
@@ -125,8 +165,8 @@ def softmax(z):
     return e / e.sum(axis=1, keepdims=True)
 
 
-def train_mlp(Xtr, ytr, wtr, Xva, yva, wva, hidden, seed, epochs=40, bs=256, lr=2e-3, wd=2e-5, drop=0.15,
-              patience=12, noise=0.05, log=print, va_real=None):
+def train_mlp(Xtr, ytr, wtr, Xva, yva, wva, seed, cfg=DEFAULT, bs=256, lr=2e-3, patience=12, log=print, va_real=None):
+    hidden, epochs, wd, drop, noise = cfg.sizes(Xtr.shape[1]), cfg.epochs, cfg.wd, cfg.drop, cfg.noise
     rng = np.random.default_rng(seed)
     net = MLP(Xtr.shape[1], hidden, len(LABELS), rng)
     params = net.W + net.b
@@ -135,8 +175,10 @@ def train_mlp(Xtr, ytr, wtr, Xva, yva, wva, hidden, seed, epochs=40, bs=256, lr=
     b1, b2, eps = 0.9, 0.999, 1e-8
     step = 0
     best = (-1.0, None, 0)
+    recent = []
     n = len(Xtr)
-    Y = np.eye(len(LABELS), dtype=np.float32)
+    K = len(LABELS)
+    Y = (np.eye(K) * (1 - cfg.smoothing) + cfg.smoothing / K).astype(np.float32)
     for ep in range(epochs):
         lr_ep = lr * 0.5 * (1 + np.cos(np.pi * ep / epochs))
         perm = rng.permutation(n)
@@ -149,7 +191,7 @@ def train_mlp(Xtr, ytr, wtr, Xva, yva, wva, hidden, seed, epochs=40, bs=256, lr=
             yb, wb = Y[ytr[idx]], wtr[idx]
             z, acts, masks = net.forward(xb, drop, rng)
             p = softmax(z)
-            tot += float(-(wb * np.log(np.maximum((p * yb).sum(1), 1e-12))).sum())
+            tot += float(-(wb * (yb * np.log(np.maximum(p, 1e-12))).sum(1)).sum())
             g = (p - yb) * (wb / wb.sum())[:, None]
             gW, gb = [None] * len(net.W), [None] * len(net.b)
             for i in range(len(net.W) - 1, -1, -1):
@@ -171,13 +213,19 @@ def train_mlp(Xtr, ytr, wtr, Xva, yva, wva, hidden, seed, epochs=40, bs=256, lr=
                 if k < len(net.W):
                     upd = upd + lr_ep * wd * pp / lr  # decoupled weight decay (AdamW), scaled with the schedule
                 pp -= upd.astype(np.float32)
-        pv = softmax(net.logits(Xva))
+        recent = (recent + [([w.copy() for w in net.W], [b.copy() for b in net.b])])[-cfg.window:]
+        # the candidate is the mean of the last `window` epochs' weights (one trajectory, so the
+        # mean is a network too): one epoch's val score swings by points, the mean's much less
+        cand = MLP.__new__(MLP)
+        cand.W = [np.mean([r[0][i] for r in recent], axis=0) for i in range(len(net.W))]
+        cand.b = [np.mean([r[1][i] for r in recent], axis=0) for i in range(len(net.b))]
+        pv = softmax(cand.logits(Xva))
         f1 = val_score(yva, pv.argmax(1), va_real)
         vloss = float(-(wva * np.log(np.maximum(pv[np.arange(len(yva)), yva], 1e-12))).sum() / wva.sum())
         log(f"  epoch {ep + 1:3d}  train loss {tot / wtr.sum():.4f}  val loss {vloss:.4f}  val macro-F1 {f1:.4f}")
-        if f1 > best[0] + 1e-4:
-            best = (f1, ([w.copy() for w in net.W], [b.copy() for b in net.b]), ep)
-        elif ep - best[2] >= patience:
+        if f1 > best[0] + 1e-4 and len(recent) == cfg.window:
+            best = (f1, (cand.W, cand.b), ep)
+        elif ep - best[2] >= patience and best[1] is not None:
             log(f"  early stop: best val macro-F1 {best[0]:.4f} at epoch {best[2] + 1}")
             break
     net.W, net.b = best[1]
@@ -356,78 +404,93 @@ def summary(tables, kept_tables):
     return s
 
 
-def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("corpus", nargs="?", default="target/corpus")
-    ap.add_argument("--out", default="models/datacloak-v1")
-    ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--epochs", type=int, default=40)
-    ap.add_argument("--hidden", default="auto", help="e.g. 192,96 (default: as large as fits 1 MB)")
-    ap.add_argument("--members", type=int, default=2, help="ensemble members (different seeds), logits averaged")
-    args = ap.parse_args(argv)
-    t0 = time.time()
-    os.makedirs(os.path.join(args.out, "golden"), exist_ok=True)
-    tables, X, y, ti, ci, split, real, variant, layout, names = load(args.corpus)
-    F = X.shape[1]
-    print(f"{X.shape[0]} columns x {F} features, layout {layout}", file=sys.stderr)
+def fit(data, cfg, seed, log=None):
+    """The shipped procedure: standardise on the train split, train `cfg.members` networks on it
+    (early-stopped on val), then fit the temperature on the real val columns. Test is not touched."""
+    tables, X, y, ti, ci, split, real, variant = data[:8]
+    log = log or (lambda s: None)
     tr, va = split == "train", split == "val"
     mean = X[tr].mean(0)
     std = X[tr].std(0)
     scale = np.where(std > 1e-6, 1.0 / np.maximum(std, 1e-3), 0.0).astype(np.float32)
     Z = ((X - mean) * scale).astype(np.float32)
     Z = np.clip(Z, -CLIP, CLIP)  # the graph clips the same way (with Relu), so train and run time agree
-    if args.hidden == "auto":
-        h2 = 96
-        per = (MAX_MODEL_BYTES * 0.9 / 4 - 3 * F) / args.members
-        h1 = int(min(256, (per - h2 * (len(LABELS) + 1)) / (F + h2 + 1)))
-        hidden = (h1, h2)
-    else:
-        hidden = tuple(int(x) for x in args.hidden.split(","))
-    w = sample_weights(y, real, variant)
-    print(f"hidden layers {hidden}; train {tr.sum()} / val {va.sum()} / test {(split == 'test').sum()} columns",
-          file=sys.stderr)
+    w = sample_weights(y, real, variant, cfg, source_names(tables, ti))
     nets, best_ep = [], []
-    for m in range(args.members):
-        print(f"member {m + 1}/{args.members}", file=sys.stderr)
-        net, ep = train_mlp(Z[tr], y[tr], w[tr], Z[va], y[va], w[va], hidden, args.seed + 1000 * m, epochs=args.epochs,
-                            log=lambda s: print(s, file=sys.stderr), va_real=real[va])
+    for m in range(cfg.members):
+        log(f"member {m + 1}/{cfg.members}")
+        net, ep = train_mlp(Z[tr], y[tr], w[tr], Z[va], y[va], w[va], seed + 1000 * m, cfg, log=log, va_real=real[va])
         nets.append(net)
         best_ep.append(ep)
     net = Ensemble(nets)
     lv = net.logits(Z[va])
-    pv = softmax(lv)
-    print(f"ensemble val macro-F1 {macro_f1(y[va], pv.argmax(1)):.4f}", file=sys.stderr)
+    log(f"ensemble val macro-F1 {macro_f1(y[va], softmax(lv).argmax(1)):.4f}")
     # Calibrated on real val tables (whole held-out sources) when there are enough of them: the
     # generator's columns are easier, and a temperature fitted on them is overconfident on real data.
     cal = real[va] if real[va].sum() >= 200 else np.ones(int(va.sum()), bool)
     T, nll = fit_temperature(lv[cal], y[va][cal])
     calibrated_on = f"{int(cal.sum())} {'real ' if cal.sum() < va.sum() else ''}val columns"
-    print(f"temperature {T:.3f} (NLL {nll:.4f} on {calibrated_on})", file=sys.stderr)
+    log(f"temperature {T:.3f} (NLL {nll:.4f} on {calibrated_on})")
+    return {"mean": mean, "scale": scale, "net": net, "T": T, "nll": nll, "calibrated_on": calibrated_on,
+            "best_ep": best_ep}
+
+
+def predict(fitted, X):
+    """Probabilities of a `fit` result, computed as the exported graph computes them."""
+    Z = np.clip((X - fitted["mean"]) * fitted["scale"], -CLIP, CLIP).astype(np.float32)
+    return softmax(fitted["net"].logits(Z) / fitted["T"])
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", nargs="?", default="target/corpus")
+    ap.add_argument("--out", default="models/datacloak-v1")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--epochs", type=int, help=f"default {DEFAULT.epochs}")
+    ap.add_argument("--hidden", help="e.g. 192,96 (default: Config.hidden; 0 as the first = as wide as fits 1 MB)")
+    ap.add_argument("--members", type=int, help=f"ensemble members (different seeds), logits averaged; default {DEFAULT.members}")
+    args = ap.parse_args(argv)
+    cfg = replace(DEFAULT, **{k: v for k, v in {
+        "epochs": args.epochs, "members": args.members,
+        "hidden": tuple(int(x) for x in args.hidden.split(",")) if args.hidden else None}.items() if v is not None})
+    t0 = time.time()
+    os.makedirs(os.path.join(args.out, "golden"), exist_ok=True)
+    data = load(args.corpus)
+    tables, X, y, ti, ci, split, real, variant, layout, names = data
+    F = X.shape[1]
+    print(f"{X.shape[0]} columns x {F} features, layout {layout}", file=sys.stderr)
+    hidden = cfg.sizes(F)
+    print(f"hidden layers {hidden}; train {(split == 'train').sum()} / val {(split == 'val').sum()} / test "
+          f"{(split == 'test').sum()} columns", file=sys.stderr)
+    fitted = fit(data, cfg, args.seed, log=lambda s: print(s, file=sys.stderr))
+    mean, scale, net, T, nll, calibrated_on, best_ep = (fitted[k] for k in (
+        "mean", "scale", "net", "T", "nll", "calibrated_on", "best_ep"))
     pmi = cooccurrence_pmi(tables)
     path = os.path.join(args.out, "model.onnx")
-    data = export_onnx(path, mean, scale, net, T, layout, pmi)
-    if len(data) > MAX_MODEL_BYTES:
-        raise SystemExit(f"model.onnx is {len(data)} bytes > {MAX_MODEL_BYTES}")
-    sha = hashlib.sha256(data).hexdigest()
+    onnx_bytes = export_onnx(path, mean, scale, net, T, layout, pmi)
+    if len(onnx_bytes) > MAX_MODEL_BYTES:
+        raise SystemExit(f"model.onnx is {len(onnx_bytes)} bytes > {MAX_MODEL_BYTES}")
+    sha = hashlib.sha256(onnx_bytes).hexdigest()
     # onnxruntime must agree with numpy on unclipped inputs too
     te = split == "test"
     Xte = X[te]
     p_ort = ort_predict(path, Xte[:2000])
-    p_np = softmax(net.logits(np.clip((Xte[:2000] - mean) * scale, -CLIP, CLIP).astype(np.float32)) / T)
+    p_np = predict(fitted, Xte[:2000])
     err = float(np.abs(p_ort - p_np).max()) if len(Xte) else 0.0
-    print(f"onnxruntime vs numpy max |diff| {err:.2e}; model {len(data)} bytes, sha256 {sha}", file=sys.stderr)
+    print(f"onnxruntime vs numpy max |diff| {err:.2e}; model {len(onnx_bytes)} bytes, sha256 {sha}", file=sys.stderr)
     assert err < 1e-4
     write_golden(args.out, path, sha, layout, X, y, ti, ci, split, tables)
     meta = {
         "labels": LABELS, "sensitivity": sensitivity(), "feature_layout": layout, "n_features": F,
-        "model_sha256": sha, "model_bytes": len(data), "temperature": round(T, 6), "val_nll": round(nll, 5), "temperature_fitted_on": calibrated_on,
+        "model_sha256": sha, "model_bytes": len(onnx_bytes), "temperature": round(T, 6), "val_nll": round(nll, 5), "temperature_fitted_on": calibrated_on,
         "architecture": {"input": "features float32 [N, F]", "standardise": "Sub mean, Mul 1/std, clip to [-8, 8] (Sub/Relu/Mul/Add)",
-                         "hidden": list(hidden), "members": args.members, "member_combination": "mean of logits",
+                         "hidden": list(hidden), "members": cfg.members, "member_combination": "mean of logits",
                          "activation": "relu", "output": "softmax(logits / T) [N, 38]",
                          "opset": 13},
         "training": {"optimizer": "Adam + decoupled weight decay, cosine LR", "epochs_run_best": best_ep,
-                     "seed": args.seed, "class_weight": f"(N / (K * n_label)) ** 0.5, x{HIGH_WEIGHT} for high-sensitivity labels", "real_table_weight": REAL_WEIGHT,
-                     "dropout": 0.15, "input_noise_sd": 0.05, "early_stopping": "best val macro-F1 of 40 epochs (patience 12)",
+                     "seed": args.seed, "config": asdict(cfg),
+                     "class_weight": f"(N / (K * n_label)) ** {cfg.class_power}, x{cfg.high_weight} for high-sensitivity labels",
+                     "early_stopping": f"best val macro-F1 of {cfg.epochs} epochs (patience 12)",
                      "seconds": round(time.time() - t0, 1)},
         "data": summary(tables, set(int(t) for t in np.unique(ti))),
         "versions": versions(),

