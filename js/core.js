@@ -296,11 +296,6 @@ function splitOptions(options, input) {
   return JSON.stringify(core);
 }
 
-/**
- * Builds the public API. `instantiate(initOptions)` loads the .wasm the way the platform needs
- * (fetch, file read, or a precompiled WebAssembly.Module) and resolves to `{glue, exports}`: the
- * wasm-bindgen glue module and the instance's exports.
- */
 /** The test hooks of the API made last (one per entry module and realm): `datacloak/internal`. */
 let lastHooks = null;
 
@@ -310,6 +305,11 @@ export function internalHooks() {
   return lastHooks;
 }
 
+/**
+ * Builds the public API. `instantiate(initOptions)` loads the .wasm the way the platform needs
+ * (fetch, file read, or a precompiled WebAssembly.Module) and resolves to `{glue, exports}`: the
+ * wasm-bindgen glue module and the instance's exports.
+ */
 export function createApi(instantiate, platform = {}) {
   /** `n` random bytes from the platform's secure source (the cloak's key when none is given). */
   const randomBytes =
@@ -864,5 +864,21 @@ export function createApi(instantiate, platform = {}) {
         p.free();
       }
     },
+  };
+}
+
+/**
+ * The `*InWorker` calls for platforms without Web Workers (Node, Cloudflare Workers): the same
+ * calls on this thread, with the browser's result shapes (`threads` is ignored).
+ */
+export function sameThread(api) {
+  return {
+    classifyInWorker: (input, { threads, ...options } = {}) => api.classify(input, options),
+    /** `cloak` read to its end, as the browser's `cloakInWorker` resolves: `{report, plan, blob, summary}`. */
+    async cloakInWorker(input, { threads, ...options } = {}) {
+      const { report, plan, blob, done } = await api.cloak(input, options);
+      return { report, plan, blob: await blob(), summary: await done };
+    },
+    planCloakInWorker: (input, { threads, ...options } = {}) => api.planCloak(input, options),
   };
 }
