@@ -4,7 +4,8 @@
     python models/training/cv.py [CORPUS_DIR] [--folds 5] [--epochs 25]
 
 The corpus's source repositories (every split) are dealt into K groups by a hash of their name.
-For each group, a model (built with train.py's `DEFAULT` settings, one member) is trained on the
+For each group, a model (train.py's `DEFAULT` settings, but one member as wide as fits alone, 256-96,
+and 25 epochs) is trained on the
 synthetic train tables, the packaged real train tables and the corpus tables of the *other* groups
 (never a non-commercial one), early-stopped on the synthetic val tables, and scored on the group's
 own tables, which it never saw: each figure is on sources unseen in training, as users' data is.
@@ -26,14 +27,15 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from labels import LABELS  # noqa: E402
-from train import CLIP, DEFAULT, fit_temperature, load, sample_weights, softmax, source_names, train_mlp  # noqa: E402
+from train import (DEFAULT, fit_temperature, is_corpus_source, load, sample_weights, softmax,  # noqa: E402
+                   source_names, standardise, standardiser, train_mlp)
 
 
 def source_folds(data, folds):
     """Fold of each column: a hash of its corpus source repository, -1 for columns outside the corpus."""
     tables, ti = data[0], data[3]
     src = np.array([tables[t]["source"] for t in ti])
-    corpus = np.array([s.startswith("corpus:") for s in src])
+    corpus = np.array([is_corpus_source(s) for s in src])
     fold = np.array([int(hashlib.sha256(s.encode()).hexdigest()[:8], 16) % folds if c else -1
                      for s, c in zip(src, corpus)])
     return src, corpus, fold
@@ -43,7 +45,8 @@ def cross_validate(data, cfg, folds=5, use=None, seed=7, log=None):
     """Out-of-fold probabilities for the corpus columns `use` selects (default: all of them).
 
     Corpus columns outside `use` are neither trained on nor scored (tune.py keeps the test split's
-    sources out of every decision this way). Returns (eval mask, probabilities, per-fold facts)."""
+    sources out of every decision this way). Returns (indices of the scored columns, their
+    probabilities, per-fold facts)."""
     tables, X, y, ti, ci, split, real, variant = data[:8]
     src, corpus, fold = source_folds(data, folds)
     use = corpus if use is None else (use & corpus)
@@ -56,22 +59,24 @@ def cross_validate(data, cfg, folds=5, use=None, seed=7, log=None):
     for k in range(folds):
         tr = syn_tr | pkg_tr | (use & (fold != k) & ~nc & ((variant == 0) | (split == "train")))
         ev = use & (fold == k) & (variant == 0)
-        mean, std = X[tr].mean(0), X[tr].std(0)
-        scale = np.where(std > 1e-6, 1.0 / np.maximum(std, 1e-3), 0.0).astype(np.float32)
-        Z = np.clip((X - mean) * scale, -CLIP, CLIP).astype(np.float32)
+        evals.append(ev)
+        facts.append({"fold": k, "sources": int(len(set(src[ev]))), "columns": int(ev.sum())})
+        if not ev.any():
+            logits.append(np.zeros((0, len(LABELS)), np.float32))
+            continue
+        Z = standardise(X, *standardiser(X[tr]))
         nets = [train_mlp(Z[tr], y[tr], w[tr], Z[syn_va], y[syn_va], w[syn_va], seed + k + 1000 * m, cfg,
                           log=lambda s: None)[0] for m in range(cfg.members)]
-        evals.append(ev)
         logits.append(sum(n.logits(Z[ev]) for n in nets) / len(nets))
-        facts.append({"fold": k, "sources": int(len(set(src[ev]))), "columns": int(ev.sum())})
         if log:
             log(f"fold {k}: {ev.sum()} columns of {len(set(src[ev]))} sources")
     P = []
     for k in range(folds):
         others = [j for j in range(folds) if j != k and len(logits[j])]
-        lo = np.concatenate([logits[j] for j in others])
-        yo = np.concatenate([y[evals[j]] for j in others])
-        T, _ = fit_temperature(lo, yo)
+        n_other = sum(len(logits[j]) for j in others)
+        # too few out-of-fold columns to calibrate on: no temperature (T = 1)
+        T = fit_temperature(np.concatenate([logits[j] for j in others]),
+                            np.concatenate([y[evals[j]] for j in others]))[0] if n_other >= 100 else 1.0
         facts[k]["temperature"] = T
         P.append(softmax(logits[k] / T))
         facts[k]["accuracy"] = float(np.mean(P[k].argmax(1) == y[evals[k]])) if len(P[k]) else float("nan")

@@ -21,7 +21,7 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from labels import LABELS, LABEL_INDEX, sensitivity  # noqa: E402
-from train import is_real_source, load, ort_predict  # noqa: E402
+from train import SHA_MARK, is_real_source, load, model_sha, ort_predict  # noqa: E402
 import generate  # noqa: E402
 
 SENS = sensitivity()
@@ -125,7 +125,7 @@ def main(argv=None):
     lines = ["# DataCloak model — held-out test metrics", ""]
     cmd = args.command or "python models/training/metrics.py " + " ".join(argv if argv is not None else sys.argv[1:])
     lines += [f"Produced by `bash models/train.sh` (step: `{cmd}`), model sha256 "
-              f"`{json.load(open(os.path.join(out_dir, 'meta.json')))['model_sha256'] if os.path.exists(os.path.join(out_dir, 'meta.json')) else '?'}`, "
+              f"`{model_sha(out_dir)}`, "
               f"feature layout `{layout}`.", "",
               f"Test set: {len(set(tt.tolist()))} whole tables never trained or tuned on — synthetic tables of the held-out "
               f"locales {', '.join(generate.TEST_LOCALES)} and templates {', '.join(sorted(generate.TEST_TEMPLATES))}, "
@@ -166,9 +166,14 @@ def main(argv=None):
         summary["leave_sources_out"] = {"accuracy": ac_, "macro_f1": macro(rc_), "pii_recall": recc,
                                         "false_pii_rate": fprc, "ece": ecec, "columns": int(len(Yc))}
     sizes_path = os.path.join(out_dir, "sizes.md")
-    if os.path.exists(sizes_path):  # sizes.py's trade-off table, one heading level down
+    if os.path.exists(sizes_path):  # sizes.py's trade-off table, one heading level down, if made for this model
         with open(sizes_path, encoding="utf-8") as f:
-            lines += ["#" + f.read().strip(), ""]
+            table = f.read().strip()
+        if f"{SHA_MARK}`{model_sha(out_dir)}`" in table:
+            lines += ["#" + table, ""]
+        else:
+            lines += ["## Model size against accuracy", "", "`sizes.md` was made for another model: run "
+                      "`python models/training/sizes.py` again (train.sh does).", ""]
     lines += ["## Model (feature vectors → onnxruntime), every test column", ""]
     rows, acc, rec, fpr = section("All test columns", yt, pt, lines)
     lines += ["| label | sensitivity | support | precision | recall | F1 |", "|---|---|---:|---:|---:|---:|"]

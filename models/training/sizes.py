@@ -19,9 +19,8 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from labels import LABELS  # noqa: E402
 from metrics import fmt, macro, pii, prf, reliability  # noqa: E402
-from train import DEFAULT, fit, is_corpus_source, load, predict  # noqa: E402
+from train import DEFAULT, SHA_MARK, fit, is_corpus_source, load, model_sha, predict  # noqa: E402
 
 SIZES = {
     "2 members, widest that fits 1 MB": replace(DEFAULT, members=2, hidden=(0, 96)),
@@ -33,9 +32,9 @@ SIZES = {
 }
 
 
-def weights_bytes(cfg, n_features):
-    sizes = [n_features, *cfg.sizes(n_features), len(LABELS)]
-    return 4 * cfg.members * sum(a * b + b for a, b in zip(sizes, sizes[1:]))
+def drop(worst):
+    """The largest per-label F1 drop against the reference row ("–" for the reference itself)."""
+    return "–" if worst is None else f"{worst[1]} {100 * worst[0]:+.1f}"
 
 
 def main(argv=None):
@@ -61,25 +60,27 @@ def main(argv=None):
         rec, fpr, _, _ = pii(yt, p)
         row = {"name": name, "cfg": cfg, "per": per, "macro": macro(prf(yt, p)), "acc": float(np.mean(p == yt)),
                "rec": rec, "fpr": fpr, "ece": reliability(P.max(1), p == yt)[1],
-               "bytes": weights_bytes(cfg, X.shape[1])}
+               "bytes": cfg.weights_bytes(X.shape[1])}
         ref = ref or row
-        worst = min(((row["per"][k] - ref["per"][k], k) for k in ref["per"]), default=(0.0, "-"))
+        worst = min(((row["per"][k] - ref["per"][k], k) for k in ref["per"]), default=(0.0, "-")) \
+            if row is not ref else None
         row["worst"] = worst
-        row["ok"] = worst[0] >= -0.01 and row["macro"] >= ref["macro"] - 0.005
+        row["ok"] = worst is None or (worst[0] >= -0.01 and row["macro"] >= ref["macro"] - 0.005)
         rows.append(row)
-        print(f"{name}: macro-F1 {row['macro']:.4f}, worst label {worst[1]} {100 * worst[0]:+.1f} points, "
-              f"{row['bytes'] / 1024:.0f} KiB ({time.time() - t0:.0f} s)", file=sys.stderr)
+        print(f"{name}: macro-F1 {row['macro']:.4f}, {row['bytes'] / 1024:.0f} KiB ({time.time() - t0:.0f} s)",
+              file=sys.stderr)
     n = int(test.sum())
     lines = ["# Model size against accuracy on the real held-out tables", "",
              f"Made by `python models/training/sizes.py {args.corpus}` (seed {args.seed}). Every size is trained with "
              f"the shipped procedure (`train.fit`) and scored on the {n} real held-out test columns metrics.md leads with. "
              "Acceptable = no label's F1 more than 1 point below the first row, macro-F1 at most 0.5 point below.",
-             f"The shipped model is `train.DEFAULT`: {DEFAULT.members} member(s), hidden {DEFAULT.hidden}.", "",
+             f"The shipped settings (`train.DEFAULT`): {DEFAULT.members} member(s), hidden "
+             f"{'-'.join(map(str, DEFAULT.sizes(X.shape[1])))}; made beside model {SHA_MARK}`{model_sha(os.path.dirname(os.path.abspath(args.out)))}`.", "",
              "| size | weights (KiB, f32) | accuracy | macro-F1 | PII recall | false-PII | ECE | largest F1 drop | acceptable |",
              "|---|---:|---:|---:|---:|---:|---:|---|---|"]
     for r in rows:
         lines.append(f"| {r['name']} | {r['bytes'] / 1024:.0f} | {fmt(r['acc'])} | {fmt(r['macro'])} | {fmt(r['rec'])} | "
-                     f"{fmt(100 * r['fpr'], 2)} % | {fmt(r['ece'])} | {r['worst'][1]} {100 * r['worst'][0]:+.1f} | "
+                     f"{fmt(100 * r['fpr'], 2)} % | {fmt(r['ece'])} | {drop(r['worst'])} | "
                      f"{'reference' if r is rows[0] else ('yes' if r['ok'] else 'no')} |")
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")

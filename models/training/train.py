@@ -60,8 +60,20 @@ def is_real_source(source):
 
 def source_names(tables, ti):
     """Each column's source repository (`corpus:owner/repo`, `real:package`, `faker:locale`)."""
-    return np.array([t["source"].split("/")[0] if not t["source"].startswith("corpus:") else
-                     "/".join(t["source"].split("/")[:2]) for t in (tables[i] for i in ti)])
+    return np.array(["/".join(t["source"].split("/")[:2]) if is_corpus_source(t["source"]) else
+                     t["source"].split("/")[0] for t in (tables[i] for i in ti)])
+
+
+SHA_MARK = "sha256 "  # how sizes.md names the model it was made beside (metrics.py looks for it)
+
+
+def model_sha(out_dir):
+    """The sha256 of the model in `out_dir`, from its meta.json ("?" when there is none)."""
+    meta = os.path.join(out_dir, "meta.json")
+    if not os.path.exists(meta):
+        return "?"
+    with open(meta, encoding="utf-8") as f:
+        return json.load(f)["model_sha256"]
 
 
 def is_corpus_source(source):
@@ -86,12 +98,21 @@ class Config:
     source_power: float = 0.0  # 0: every real column weighs the same; 1: every real source weighs the same
     window: int = 1  # the kept network is the mean of this many consecutive epochs' weights
 
+    def __post_init__(self):
+        if not 1 <= self.window <= self.epochs:
+            raise ValueError(f"Config.window must be 1..epochs ({self.epochs}), not {self.window}")
+
     def sizes(self, n_features):
         h1, h2 = self.hidden
         if h1 == 0:
             per = (MAX_MODEL_BYTES * 0.9 / 4 - 3 * n_features) / self.members
             h1 = int(min(256, (per - h2 * (len(LABELS) + 1)) / (n_features + h2 + 1)))
         return (h1, h2)
+
+    def weights_bytes(self, n_features):
+        """Bytes of float32 weights and biases of all members."""
+        sizes = [n_features, *self.sizes(n_features), len(LABELS)]
+        return 4 * self.members * sum(a * b + b for a, b in zip(sizes, sizes[1:]))
 
 
 DEFAULT = Config()
@@ -112,7 +133,7 @@ def sample_weights(y, real, variant, cfg=DEFAULT, sources=None):
         names, inv, n = np.unique(sources[real], return_inverse=True, return_counts=True)
         factor = np.ones(len(y))
         factor[real] = (np.median(n) / n[inv]) ** cfg.source_power
-        factor[real] /= factor[real].mean()  # the real share of the weight stays as it was
+        factor[real] /= factor[real].mean()  # the mean real factor is 1 (over every split and variant)
         w = w * factor
     return (w / w.mean()).astype(np.float32)
 
@@ -410,11 +431,8 @@ def fit(data, cfg, seed, log=None):
     tables, X, y, ti, ci, split, real, variant = data[:8]
     log = log or (lambda s: None)
     tr, va = split == "train", split == "val"
-    mean = X[tr].mean(0)
-    std = X[tr].std(0)
-    scale = np.where(std > 1e-6, 1.0 / np.maximum(std, 1e-3), 0.0).astype(np.float32)
-    Z = ((X - mean) * scale).astype(np.float32)
-    Z = np.clip(Z, -CLIP, CLIP)  # the graph clips the same way (with Relu), so train and run time agree
+    mean, scale = standardiser(X[tr])
+    Z = standardise(X, mean, scale)
     w = sample_weights(y, real, variant, cfg, source_names(tables, ti))
     nets, best_ep = [], []
     for m in range(cfg.members):
@@ -435,10 +453,20 @@ def fit(data, cfg, seed, log=None):
             "best_ep": best_ep}
 
 
+def standardiser(Xtr):
+    """Mean and 1/std of the training columns' features (0 for a constant feature)."""
+    mean, std = Xtr.mean(0), Xtr.std(0)
+    return mean, np.where(std > 1e-6, 1.0 / np.maximum(std, 1e-3), 0.0).astype(np.float32)
+
+
+def standardise(X, mean, scale):
+    """What the exported graph does first: (x - mean) / std, clipped to ±CLIP (with Relu there)."""
+    return np.clip((X - mean) * scale, -CLIP, CLIP).astype(np.float32)
+
+
 def predict(fitted, X):
     """Probabilities of a `fit` result, computed as the exported graph computes them."""
-    Z = np.clip((X - fitted["mean"]) * fitted["scale"], -CLIP, CLIP).astype(np.float32)
-    return softmax(fitted["net"].logits(Z) / fitted["T"])
+    return softmax(fitted["net"].logits(standardise(X, fitted["mean"], fitted["scale"])) / fitted["T"])
 
 
 def main(argv=None):
@@ -490,7 +518,8 @@ def main(argv=None):
         "training": {"optimizer": "Adam + decoupled weight decay, cosine LR", "epochs_run_best": best_ep,
                      "seed": args.seed, "config": asdict(cfg),
                      "class_weight": f"(N / (K * n_label)) ** {cfg.class_power}, x{cfg.high_weight} for high-sensitivity labels",
-                     "early_stopping": f"best val macro-F1 of {cfg.epochs} epochs (patience 12)",
+                     "early_stopping": f"best val score of {cfg.epochs} epochs (patience 12), of the mean of the "
+                                       f"last {cfg.window} epochs' weights",
                      "seconds": round(time.time() - t0, 1)},
         "data": summary(tables, set(int(t) for t in np.unique(ti))),
         "versions": versions(),

@@ -482,7 +482,8 @@ def g_street_address(ctx, n):
     return _cased(r, out, 0.05, 0.02)
 
 
-# Unicode ranges of the scripts the feature extractor tells apart (besides Latin)
+# Unicode ranges of non-Latin scripts (the feature extractor counts kana with CJK; they are drawn apart
+# here so that Japanese city names are not all kanji)
 SCRIPT_RANGES = {"cyrillic": (0x0400, 0x04FF), "greek": (0x0370, 0x03FF), "arabic": (0x0600, 0x06FF),
                  "hebrew": (0x0590, 0x05FF), "cjk": (0x4E00, 0x9FFF), "kana": (0x30A0, 0x30FF),
                  "hangul": (0xAC00, 0xD7AF), "devanagari": (0x0900, 0x097F), "thai": (0x0E00, 0x0E7F)}
@@ -1828,7 +1829,7 @@ def g_identifier(ctx, n, kind=None):
         first = r.choice([0, 1, 1, 1, 100, 1000])
         w = [1.0 / (i + 1) ** r.uniform(0.0, 1.0) for i in range(k)]
         return [str(first + i) for i in r.choices(range(k), w, k=n)]
-    if kind == "crypto":  # token contracts and wallets: 0x + 40 hex (EIP-55 mixed case) or base58 keys
+    if kind == "crypto":  # token contracts and wallets: 0x + 40 hex (lower, upper or mixed case) or base58 keys
         if r.random() < 0.6:
             case = r.choice([str.lower, str.upper, lambda h: "".join(c.upper() if r.random() < 0.5 else c for c in h)])
             return ["0x" + case(rstr(r, HEX, 40)) for _ in range(n)]
