@@ -869,7 +869,8 @@ export function createApi(instantiate, platform = {}) {
 
 /**
  * The `*InWorker` calls for platforms without Web Workers (Node, Cloudflare Workers): the same
- * calls on this thread, with the browser's result shapes (`threads` is ignored).
+ * calls on this thread, with the browser's result shapes (`threads` is ignored; `infoInWorker` is
+ * `info()` once the module is loaded).
  */
 export function sameThread(api) {
   return {
@@ -880,5 +881,9 @@ export function sameThread(api) {
       return { report, plan, blob: await blob(), summary: await done };
     },
     planCloakInWorker: (input, { threads, ...options } = {}) => api.planCloak(input, options),
+    async infoInWorker() {
+      await api.init();
+      return api.info();
+    },
   };
 }

@@ -1,4 +1,5 @@
-// Types of the DataCloak JS API (the same for the browser, Node and Workers entry points).
+// Types of the DataCloak JS API (the same for every entry point: the browser's `datacloak` and
+// `datacloak/threads`, Node and Workers).
 
 /** Sensitivity of a label: `high` (identifies or harms a person alone), `medium`, `low`. */
 export type Sensitivity = 'high' | 'medium' | 'low';
@@ -161,7 +162,11 @@ export interface InitOptions {
   /** The .wasm as bytes instead of the file next to the package; in browsers also a URL or a
    *  `Response` to fetch it from (Node and Workers take bytes or `module` only). */
   wasm?: BufferSource | URL | string | Response;
-  /** Browser only: threads for the threaded build (cross-origin isolated pages); 1 forces the single-threaded build. */
+  /**
+   * Browser, `datacloak/threads` only: threads of the threaded build, which runs inside Web Workers
+   * of cross-origin isolated pages (default `navigator.hardwareConcurrency`; 1: the single-threaded
+   * build). The default `datacloak` entry is single-threaded and says so on the console if asked for more.
+   */
   threads?: number;
 }
 
@@ -213,10 +218,15 @@ export function classify(input: Input, options?: ClassifyOptions): Promise<Repor
 /** The report as the native CLI prints it (pretty JSON), or its text table. */
 export function classifyText(input: Input, options?: ClassifyOptions, format?: 'json' | 'table'): Promise<string>;
 /**
- * `classify` in a Web Worker (browsers); elsewhere the same as `classify`. `threads` sets the
- * worker's thread pool on cross-origin isolated pages (1: the single-threaded build).
+ * `classify` in a Web Worker (browsers); elsewhere the same as `classify`. With `datacloak/threads`,
+ * `threads` sets the worker's thread pool on cross-origin isolated pages (1: the single-threaded build).
  */
 export function classifyInWorker(input: Input, options?: ClassifyOptions & { threads?: number }): Promise<Report>;
+/**
+ * `info()` of the build a Web Worker loads with these init options (browsers; elsewhere `info()`
+ * after `init()`): `threads` says whether `classifyInWorker` and the like run on a thread pool.
+ */
+export function infoInWorker(options?: { threads?: number }): Promise<BuildInfo>;
 
 export interface Profiler {
   push(chunk: Uint8Array | string): void;

@@ -13,4 +13,4 @@ const api = createApi(async ({ module, wasm } = {}) => {
 export const { init, classify, classifyText, cloak, cloakPlan, cloakActions, planCloak, createProfiler, info, profile, features, predict, refine, clearCache, forTerminal, DataCloakError, ERROR_FIELDS } = api;
 
 // Node and Workers have no Web Workers: the `*InWorker` calls run on this thread.
-export const { classifyInWorker, cloakInWorker, planCloakInWorker } = sameThread(api);
+export const { classifyInWorker, cloakInWorker, planCloakInWorker, infoInWorker } = sameThread(api);

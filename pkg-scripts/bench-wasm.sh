@@ -51,7 +51,7 @@ js = sorted(glob.glob("pkg/*.js")) + ["pkg/wasm/datacloak.js"]
 worker = [p for p in glob.glob(os.path.join(sys.argv[1], "*")) if not p.endswith((".map", ".md", "log.txt"))]
 print(json.dumps({
     "wasm": sizes(["pkg/wasm/datacloak_bg.wasm"]),
-    "wasm_threads": sizes(["pkg/threads/datacloak_bg.wasm"]),
+    "wasm_threads": sizes(["pkg/threads/datacloak_threads_bg.wasm"]),
     "js": sizes(js),
     "model": sizes(["models/datacloak-v1/model.onnx"]),
     "worker_bundle": sizes(worker),

@@ -44,15 +44,22 @@ if [ "$threads" = 1 ]; then
   CARGO_TARGET_DIR=target/threads \
   cargo "+$NIGHTLY" rustc --lib --profile "$profile" --target wasm32-unknown-unknown --crate-type cdylib \
     --features threads -Z build-std=panic_abort,std --quiet
+  # Its own file names (datacloak_threads_bg.wasm): a bundler without URL rewriting puts both
+  # builds' files beside one bundle, where one name would fetch the other build.
   wasm-bindgen "target/threads/wasm32-unknown-unknown/$dir/datacloak.wasm" --target web --out-dir "$out/threads" \
-    --out-name datacloak --remove-name-section --remove-producers-section
-  # wasm-bindgen-rayon starts its pool from blob: URLs (for CDN hosting), which a strict CSP
-  # (`worker-src 'self'`) blocks and the pool then waits forever. Start them from the script's own
-  # URL instead, and use the non-deprecated init call.
+    --out-name datacloak_threads --remove-name-section --remove-producers-section
+  # wasm-bindgen-rayon's no-bundler helper starts pool workers from its own `import.meta.url` (in a
+  # bundled worker: the calling worker itself, which then starts pools without end) via blob: URLs
+  # (blocked by a strict CSP). Its `startWorkers` is replaced by js/thread-pool-hook.js's, whose
+  # workers are a separate entry (js/datacloak-pool-worker.js) bundlers can see.
   helper=$(ls "$out"/threads/snippets/*/src/workerHelpers.no-bundler.js)
-  perl -0pi -e 's/let scriptBlob = await fetch\(import\.meta\.url\)\.then\(r => r\.blob\(\)\);\s*let url = URL\.createObjectURL\(scriptBlob\);/const url = import.meta.url;/; s/\s*URL\.revokeObjectURL\(url\);//; s/await pkg\.default\(data\.module, data\.memory\);/await pkg.default({ module_or_path: data.module, memory: data.memory });/' "$helper"
-  if grep -q 'createObjectURL\|pkg.default(data.module' "$helper"; then
-    echo "build-wasm.sh: could not patch $helper (wasm-bindgen-rayon changed?)" >&2
+  printf '%s\n' "// DataCloak: wasm-bindgen-rayon's helper, replaced (pkg-scripts/build-wasm.sh)." \
+    "export { startWorkers } from '../../../../thread-pool-hook.js';" > "$helper"
+  # Its `mainJS()` (unused now) reads `import.meta.url` in the glue; webpack would write the build
+  # machine's path of the file in its place.
+  perl -0pi -e "s/(__wbg_static_accessor_URL_\\w+: function\\(\\) \\{\\s*const ret = )import\\.meta\\.url;/\\1'';/" "$out/threads/datacloak_threads.js"
+  if grep -n 'import\.meta\.url' "$out/threads/datacloak_threads.js" | grep -vq "new URL('datacloak_threads_bg.wasm', import.meta.url)"; then
+    echo "build-wasm.sh: $out/threads/datacloak_threads.js still reads import.meta.url outside the wasm URL (wasm-bindgen changed?)" >&2
     exit 1
   fi
 fi
@@ -65,7 +72,7 @@ fi
 # its FinalizationRegistry callbacks free pointers in whatever instance is current: patched so that
 # each object remembers the instance it came from (finalizers of a dropped instance do nothing) and
 # `__resetInstance()` lets `initSync`/`init` start a new one.
-for glue in "$out"/wasm/datacloak.js "$out"/threads/datacloak.js; do
+for glue in "$out"/wasm/datacloak.js "$out"/threads/datacloak_threads.js; do
   [ -f "$glue" ] || continue
   perl -0pi -e 's/new FinalizationRegistry\(ptr => wasm\.(__wbg_\w+_free)\(ptr, 1\)\)/new FinalizationRegistry(held => held.gen === __instanceGen \&\& wasm.$1(held.ptr, 1))/g; s/(\w+Finalization)\.register\((\w+), \2\.__wbg_ptr, \2\);/$1.register($2, { ptr: $2.__wbg_ptr, gen: __instanceGen }, $2);/g' "$glue"
   printf '\nlet __instanceGen = 0;\n/** DataCloak: forget the current instance (after a trap); the next init starts a new one. */\nexport function __resetInstance() {\n    __instanceGen += 1;\n    wasm = undefined;\n}\n' >> "$glue"
@@ -76,5 +83,15 @@ for glue in "$out"/wasm/datacloak.js "$out"/threads/datacloak.js; do
 done
 
 cp js/*.js js/*.d.ts js/rules.schema.json "$out/"
+# The same declarations for `require('datacloak')` (Node 20.19+ loads the ES module): TypeScript
+# under `node16` resolution refuses ES-module types from a CommonJS file, but takes them as .d.cts.
+cp js/index.d.ts "$out/index.d.cts"
+
+# Self-contained worker scripts for bundlers that leave `new URL('./x', import.meta.url)` as it is
+# (esbuild): `datacloak-assets DIR` (js/assets.js) copies them, with the .wasm, beside the bundle.
+ensure_npm
+workers=("$out/datacloak-worker.js")
+[ "$threads" = 1 ] && workers+=("$out/datacloak-threads-worker.js" "$out/datacloak-pool-worker.js")
+node_modules/.bin/esbuild "${workers[@]}" --bundle --format=esm --log-level=warning --outdir="$out/standalone"
 rm -f "$out"/wasm/.gitignore "$out"/threads/.gitignore
 ls -l "$out"/wasm/*.wasm "$out"/threads/*.wasm 2>/dev/null || true

@@ -2,7 +2,7 @@
 // package; show the report. The file goes from the disk to the worker as a File handle (streamed
 // there in chunks); it is never sent over the network. The only other read is the first 64 KiB,
 // here, for the masked sample values.
-import { cloakInWorker, planCloakInWorker } from '/pkg/browser.js';
+import { cloakInWorker, planCloakInWorker } from '/pkg/threads.js';
 import { delimiterChar, parseCsv, PREVIEW_BYTES, sampleValues } from './csv.js';
 import { drawGraph, highlight } from './graph.js';
 import { maskValue } from './mask.js';

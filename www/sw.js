@@ -4,7 +4,7 @@
 //
 // It handles GET requests to this origin only, and only ever sees what this server serves: a CSV
 // the user picks is read from disk by the page and never fetched, so it never comes through here.
-const CACHE = 'datacloak-demo-v3';
+const CACHE = 'datacloak-demo-v4';
 
 /** Cached at install, so offline works even before the first classification. */
 const SHELL = [
@@ -15,9 +15,12 @@ const SHELL = [
   '/mask.js',
   '/style.css',
   '/favicon.svg',
-  '/pkg/browser.js',
+  '/pkg/threads.js',
   '/pkg/core.js',
-  '/pkg/worker-thread.js',
+  '/pkg/worker-calls.js',
+  '/pkg/thread-pool-hook.js',
+  '/pkg/thread-pool.js',
+  '/pkg/datacloak-threads-worker.js',
   '/pkg/wasm/datacloak.js',
   '/pkg/wasm/datacloak_bg.wasm',
   '/samples/customers.csv',

@@ -148,7 +148,7 @@ test('no request leaves the origin, and none carries the CSV (page, workers, ser
 
   // The record really covers workers and the service worker: the wasm is fetched by the
   // classification worker, the precache by the service worker.
-  assert.ok(requests.some((r) => /\/pkg\/(wasm|threads)\/datacloak_bg\.wasm$/.test(r.url)), 'wasm request not seen');
+  assert.ok(requests.some((r) => /\/pkg\/(wasm\/datacloak|threads\/datacloak_threads)_bg\.wasm$/.test(r.url)), 'wasm request not seen');
   assert.ok(requests.some((r) => r.fromServiceWorker), 'no service worker request seen');
 
   const cells = cellsOf(secret).filter((c) => c.length >= 4);
@@ -175,7 +175,7 @@ test('the page is cross-origin isolated; the threaded build gives the single-thr
   const threaded = await openDemo();
   assert.equal(await threaded.page.evaluate(() => crossOriginIsolated), true);
   assert.equal(await threaded.page.evaluate(() => typeof SharedArrayBuffer), 'function');
-  if (!existsSync(path.join(ROOT, 'pkg/threads/datacloak.js'))) {
+  if (!existsSync(path.join(ROOT, 'pkg/threads/datacloak_threads.js'))) {
     t.skip('pkg/threads/ missing: no threaded build to compare');
     await threaded.context.close();
     return;
@@ -184,7 +184,7 @@ test('the page is cross-origin isolated; the threaded build gives the single-thr
   await resultsOf(threaded.page, 'customers.csv');
   const many = (await downloadReport(threaded.page)).report;
   // The worker loaded the threaded module, not the fallback.
-  assert.ok(threaded.requests.some((r) => r.url.endsWith('/pkg/threads/datacloak_bg.wasm')), 'threaded wasm not loaded');
+  assert.ok(threaded.requests.some((r) => r.url.endsWith('/pkg/threads/datacloak_threads_bg.wasm')), 'threaded wasm not loaded');
   assert.deepEqual(threaded.problems, []);
   await threaded.context.close();
 

@@ -5,7 +5,7 @@ import { runAll } from './harness.js';
 self.onmessage = async ({ data: { threads, ready, runs, ingestMB } }) => {
   try {
     const t0 = performance.now();
-    const api = await import('/pkg/browser.js');
+    const api = await import('/pkg/threads.js');
     await api.init({ threads });
     const info = api.info();
     const ready_ms = performance.now() - t0;

@@ -1,0 +1,5 @@
+// The Web Worker behind the `*InWorker` calls of the default browser entry (single-threaded).
+import * as api from './browser.js';
+import { serveCalls } from './worker-calls.js';
+
+serveCalls(api);
