@@ -5,6 +5,7 @@
 // `import.meta.url`, which in a bundled worker is the classify worker itself, which then took the
 // pool's message for a call and started a pool of its own, without end).
 import { POOL } from './thread-pool-hook.js';
+import { expectedUrl } from './worker-calls.js';
 
 /** `startWorkers` for the hook: resolves once every worker runs the module, rejects if one cannot. */
 export async function startPool(module, memory, builder) {
@@ -19,7 +20,7 @@ export async function startPool(module, memory, builder) {
         else if (data?.type === POOL.FAILED) reject(new Error(`thread pool worker: ${data.message}`));
       };
       worker.onerror = (e) =>
-        reject(new Error(`thread pool worker did not start: ${e?.message || 'its script (datacloak-pool-worker.js) did not load'}`));
+        reject(new Error(`thread pool worker did not start: ${e?.message || `its script did not load from ${expectedUrl('datacloak-pool-worker.js')}`}`));
       worker.postMessage(init);
     });
   try {

@@ -21,7 +21,7 @@ export const MESSAGE = Object.freeze({
  * whose URL the stack names (reading `import.meta.url` here would make webpack write the build
  * machine's path into the bundle).
  */
-function expectedUrl(file) {
+export function expectedUrl(file) {
   const frame = /(https?:\/\/|file:\/\/\/)[^\s)]+?(?=:\d+:\d+)/.exec(new Error().stack ?? '');
   try {
     return frame ? new URL(file, frame[0]).href : file;

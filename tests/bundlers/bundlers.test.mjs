@@ -7,7 +7,7 @@
 // never carry the threaded build when it did not ask for it, and hold no path of this machine.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { launchChromium, nativeReport, ROOT } from '../browser/helpers.mjs';
 import { applyRecipe, buildFixtures, BUNDLERS, CUSTOMERS, filesOf, PAGES, visit } from './fixture.mjs';
@@ -30,7 +30,8 @@ after(async () => {
 const threadedWasm = readFileSync(path.join(ROOT, 'pkg/threads/datacloak_threads_bg.wasm'));
 
 for (const bundler of BUNDLERS) {
-  test(`${bundler}: the build holds no path of this machine, and the single-threaded page no threaded build`, () => {
+  test(`${bundler}: builds without a warning, holds no path of this machine, and the single-threaded page no threaded build`, () => {
+    for (const page of PAGES) assert.doesNotMatch(fixture.logs[bundler][page], /warn|error|critical/i, `${bundler} ${page}`);
     for (const page of PAGES) {
       const dir = fixture.builds[bundler][page];
       for (const f of filesOf(dir).filter((f) => /\.(js|html|css|map)$/.test(f))) {
@@ -56,6 +57,20 @@ for (const bundler of BUNDLERS) {
       assert.ok(r.result.worker.error, 'classifyInWorker worked without its worker script');
       assert.match(r.result.worker.error, /http:\/\/127\.0\.0\.1:\d+\/datacloak-worker\.js/);
       assert.match(r.result.worker.error, /datacloak-assets/);
+    });
+    test('esbuild, threads page without its pool script: the calls run on one thread, each worker says why on one console line', async () => {
+      const dist = fixture.builds.esbuild.threads;
+      const broken = `${dist}-no-pool`;
+      cpSync(dist, broken, { recursive: true });
+      applyRecipe(fixture.app, broken, 'threads');
+      rmSync(path.join(broken, 'datacloak-pool-worker.js'));
+      const r = await visit(browser, broken, 'threads', true);
+      assert.deepEqual(r.result.worker, { ok: expected });
+      assert.equal(r.result.info.ok?.threads, false);
+      const warnings = r.console.filter((l) => /^(warning|error)/.test(l));
+      // One line per worker (classifyInWorker's and infoInWorker's), none from a runaway.
+      assert.equal(warnings.length, 2, warnings.join('\n'));
+      for (const w of warnings) assert.match(w, /^warning: datacloak: threads unavailable, using one thread: thread pool worker did not start: its script did not load from http:\/\/127\.0\.0\.1:\d+\/datacloak-pool-worker\.js$/);
     });
     test('esbuild: the recipe (`datacloak-assets DIR`, `--threads` for datacloak/threads) copies what the pages load', () => {
       for (const page of PAGES) applyRecipe(fixture.app, fixture.builds.esbuild[page], page);

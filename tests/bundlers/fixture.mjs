@@ -29,7 +29,7 @@ export const filesOf = (dir) => readdirSync(dir, { recursive: true }).filter((f)
 /**
  * Packs the package, installs it into a fresh app and builds each page with each bundler. esbuild's
  * output gets the documented recipe (`datacloak-assets`) only when `recipe` is set. Resolves to
- * `{work, app, builds: {[bundler]: {[page]: output folder}}}`.
+ * `{work, app, builds: {[bundler]: {[page]: output folder}}, logs: {[bundler]: {[page]: what it printed}}}`.
  */
 export function buildFixtures({ recipe = true } = {}) {
   const work = mkdtempSync(path.join(tmpdir(), 'datacloak-bundlers-'));
@@ -39,21 +39,23 @@ export function buildFixtures({ recipe = true } = {}) {
   cpSync(path.join(ROOT, 'tests/bundlers/app'), app, { recursive: true });
   sh('npm', ['install', '--no-audit', '--no-fund', '--offline', path.join(work, filename)], { cwd: app });
   const builds = Object.fromEntries(BUNDLERS.map((b) => [b, {}]));
+  const logs = Object.fromEntries(BUNDLERS.map((b) => [b, {}]));
+  const log = (bundler, page, r) => (logs[bundler][page] = `${r.stdout}${r.stderr}`);
   for (const page of PAGES) {
     const env = { ...process.env, PAGE: page };
     const out = (bundler) => (builds[bundler][page] = path.join(app, `dist-${bundler}-${page}`));
     // Vite and webpack rewrite `new URL(..., import.meta.url)`: nothing to configure.
-    sh(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: app, env });
+    log('vite', page, sh(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: app, env }));
     out('vite');
-    sh(process.execPath, [path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js')], { cwd: app, env });
+    log('webpack', page, sh(process.execPath, [path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js')], { cwd: app, env }));
     cpSync(path.join(app, `${page}.html`), path.join(out('webpack'), `${page}.html`));
     // esbuild leaves them as they are: the recipe is one more command.
     const dist = out('esbuild');
-    sh(path.join(BIN, 'esbuild'), [`${page}.js`, '--bundle', '--format=esm', `--outdir=${dist}`, '--log-level=warning'], { cwd: app });
+    log('esbuild', page, sh(path.join(BIN, 'esbuild'), [`${page}.js`, '--bundle', '--format=esm', `--outdir=${dist}`, '--log-level=warning'], { cwd: app }));
     cpSync(path.join(app, `${page}.html`), path.join(dist, `${page}.html`));
     if (recipe) applyRecipe(app, dist, page);
   }
-  return { work, app, builds };
+  return { work, app, builds, logs };
 }
 
 /** The README's esbuild recipe: `npx datacloak-assets DIR` (`--threads` for `datacloak/threads`). */
@@ -100,12 +102,9 @@ export async function visit(browser, dir, page, isolated) {
   const tab = await context.newPage();
   const lines = [];
   const workers = [];
-  const listen = (source) => source.on('console', (m) => lines.push(`${m.type()}: ${m.text()}`));
-  listen(tab);
-  tab.on('worker', (w) => {
-    workers.push(w.url());
-    listen(w);
-  });
+  // The page's console events include those of its workers.
+  tab.on('console', (m) => lines.push(`${m.type()}: ${m.text()}`));
+  tab.on('worker', (w) => workers.push(w.url()));
   tab.on('pageerror', (e) => lines.push(`pageerror: ${e}`));
   try {
     await tab.goto(`${server.base}/${page}.html`);
