@@ -45,7 +45,8 @@ async function main(argv) {
     for (const file of files) {
       const from = path.join(PKG, file);
       await stat(from).catch(() => {
-        throw new Error(`${from}: missing from the package (was it built with --threads?)`);
+        const hint = FILES.threads.includes(file) ? ' (was the package built with --threads?)' : '';
+        throw new Error(`${from}: missing from the package${hint}`);
       });
       await copyFile(from, path.join(dir, path.basename(file)));
     }

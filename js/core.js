@@ -867,6 +867,17 @@ export function createApi(instantiate, platform = {}) {
   };
 }
 
+/** The argument of a wasm-bindgen glue's `init` for `init({module, wasm})`: none means the .wasm beside it. */
+export function glueSource({ module, wasm } = {}) {
+  return module || wasm ? { module_or_path: module ?? wasm } : undefined;
+}
+
+/** `cloak`, read to its end: `{report, plan, blob, summary}`, as every `cloakInWorker` resolves. */
+export async function cloakWhole(api, input, options) {
+  const { report, plan, blob, done } = await api.cloak(input, options);
+  return { report, plan, blob: await blob(), summary: await done };
+}
+
 /**
  * The `*InWorker` calls for platforms without Web Workers (Node, Cloudflare Workers): the same
  * calls on this thread, with the browser's result shapes (`threads` is ignored; `infoInWorker` is
@@ -875,11 +886,7 @@ export function createApi(instantiate, platform = {}) {
 export function sameThread(api) {
   return {
     classifyInWorker: (input, { threads, ...options } = {}) => api.classify(input, options),
-    /** `cloak` read to its end, as the browser's `cloakInWorker` resolves: `{report, plan, blob, summary}`. */
-    async cloakInWorker(input, { threads, ...options } = {}) {
-      const { report, plan, blob, done } = await api.cloak(input, options);
-      return { report, plan, blob: await blob(), summary: await done };
-    },
+    cloakInWorker: (input, { threads, ...options } = {}) => cloakWhole(api, input, options),
     planCloakInWorker: (input, { threads, ...options } = {}) => api.planCloak(input, options),
     async infoInWorker() {
       await api.init();

@@ -4,7 +4,7 @@
 // Every message carries a `type` with the `datacloak:` prefix and a worker takes exactly one call:
 // a bundler may merge scripts or a page may post its own messages, and a worker that took a
 // message meant for another (the thread pool's init, say) would start work nobody asked for.
-import { DataCloakError } from './core.js';
+import { cloakWhole, DataCloakError } from './core.js';
 
 /** The message types, page → worker (`CALL`) and worker → page (the rest). */
 export const MESSAGE = Object.freeze({
@@ -15,11 +15,11 @@ export const MESSAGE = Object.freeze({
 });
 
 /**
- * Where a script that failed to load was expected, for the error message. Bundlers that rewrite
- * `new URL('./x.js', import.meta.url)` (Vite, webpack, Parcel) put the worker where they emit it;
- * the others (esbuild, or no bundler) leave the name relative to the script holding this code,
- * whose URL the stack names (reading `import.meta.url` here would make webpack write the build
- * machine's path into the bundle).
+ * Where a worker script is expected when no bundler renamed it (esbuild, or no bundler): beside
+ * the script holding this code, whose URL the stack names (reading `import.meta.url` here would
+ * make webpack write the build machine's path into the bundle). Bundlers that rewrite
+ * `new URL('./x.js', import.meta.url)` (Vite, webpack) emit it under a name of their own, and
+ * such a load does not fail unless their output was deployed incompletely.
  */
 export function expectedUrl(file) {
   const frame = /(https?:\/\/|file:\/\/\/)[^\s)]+?(?=:\d+:\d+)/.exec(new Error().stack ?? '');
@@ -36,6 +36,8 @@ export function expectedUrl(file) {
  * itself, the pattern bundlers look for.
  */
 export function workerCalls(spawn, file) {
+  /** The public name of each call, for messages. */
+  const NAMES = { classify: 'classifyInWorker', plan: 'planCloakInWorker', cloak: 'cloakInWorker', info: 'infoInWorker' };
   function call(kind, input, options = {}) {
     // `threads` is for the worker's init(), not for the core (which refuses unknown options).
     const { onProgress, signal, threads, ...rest } = options;
@@ -76,12 +78,27 @@ export function workerCalls(spawn, file) {
         // A script that did not load fires a bare Event (no message, no file name).
         const why = e?.message
           ? `${e.message}${e.filename ? ` (${e.filename}:${e.lineno})` : ''}`
-          : `the script did not load from ${expectedUrl(file)} (a bundler that does not rewrite ` +
-            "`new URL(..., import.meta.url)`, such as esbuild, needs `npx datacloak-assets <outdir>`: README, Using it in a bundler)";
+          : `its script did not load (expected at ${expectedUrl(file)} unless a bundler renamed it; a bundler ` +
+            "that leaves `new URL(..., import.meta.url)` as written, such as esbuild, needs `npx datacloak-assets <outdir>`: " +
+            'README, Using it in a bundler)';
         reject(new DataCloakError(`datacloak worker failed: ${why}`, { code: 'STATE' }));
       };
+      worker.onmessageerror = () => {
+        done();
+        reject(new DataCloakError(`datacloak worker: its ${kind} result could not be read on this thread`, { code: 'INTERNAL' }));
+      };
       const transfer = typeof ReadableStream !== 'undefined' && input instanceof ReadableStream ? [input] : [];
-      worker.postMessage({ type: MESSAGE.CALL, kind, input, options: rest, threads }, transfer);
+      try {
+        worker.postMessage({ type: MESSAGE.CALL, kind, input, options: rest, threads }, transfer);
+      } catch (e) {
+        // What structured clone cannot copy: an async iterable, a locked stream, a function among the options.
+        done();
+        reject(new DataCloakError(
+          `${NAMES[kind]}: the input or options cannot be sent to a Web Worker (${e?.message ?? e}); ` +
+            'pass text, bytes, a Blob or File, a ReadableStream, or columns, with plain-data options',
+          { code: 'INVALID_OPTION', option: 'input' },
+        ));
+      }
     });
   }
 
@@ -105,12 +122,6 @@ export function workerCalls(spawn, file) {
     /** `info()` of the build a worker loads with these init options (`{threads}`): whether it has threads. */
     infoInWorker: (options) => call('info', undefined, options),
   };
-}
-
-/** `cloak`, read to its end: the safe copy as a Blob and what was done. */
-async function cloakWhole(api, input, options) {
-  const { report, plan, blob, done } = await api.cloak(input, options);
-  return { report, plan, blob: await blob(), summary: await done };
 }
 
 /** The worker side: runs the one call it is sent, with `api` (an entry's exports), and posts the result. */

@@ -90,8 +90,9 @@ cp js/index.d.ts "$out/index.d.cts"
 # Self-contained worker scripts for bundlers that leave `new URL('./x', import.meta.url)` as it is
 # (esbuild): `datacloak-assets DIR` (js/assets.js) copies them, with the .wasm, beside the bundle.
 ensure_npm
+# Every worker script (js/datacloak-*worker.js); those of the threaded build need it built.
 workers=("$out/datacloak-worker.js")
-[ "$threads" = 1 ] && workers+=("$out/datacloak-threads-worker.js" "$out/datacloak-pool-worker.js")
+[ "$threads" = 1 ] && workers=("$out"/datacloak-*worker.js)
 node_modules/.bin/esbuild "${workers[@]}" --bundle --format=esm --log-level=warning --outdir="$out/standalone"
 rm -f "$out"/wasm/.gitignore "$out"/threads/.gitignore
 ls -l "$out"/wasm/*.wasm "$out"/threads/*.wasm 2>/dev/null || true

@@ -16,6 +16,7 @@ const SHELL = [
   '/style.css',
   '/favicon.svg',
   '/pkg/threads.js',
+  '/pkg/api-threads.js',
   '/pkg/core.js',
   '/pkg/worker-calls.js',
   '/pkg/thread-pool-hook.js',

@@ -27,11 +27,12 @@ export function sh(cmd, args, opts = {}) {
 export const filesOf = (dir) => readdirSync(dir, { recursive: true }).filter((f) => statSync(path.join(dir, f)).isFile());
 
 /**
- * Packs the package, installs it into a fresh app and builds each page with each bundler. esbuild's
- * output gets the documented recipe (`datacloak-assets`) only when `recipe` is set. Resolves to
- * `{work, app, builds: {[bundler]: {[page]: output folder}}, logs: {[bundler]: {[page]: what it printed}}}`.
+ * Packs the package, installs it into a fresh app and builds each page with each bundler; esbuild's
+ * output then gets the documented recipe (`datacloak-assets`), and `bare` holds a copy from before.
+ * Resolves to `{work, app, builds: {[bundler]: {[page]: output folder}}, bare: {[page]: esbuild's
+ * output without the recipe}, logs: {[bundler]: {[page]: what it printed}}}`.
  */
-export function buildFixtures({ recipe = true } = {}) {
+export function buildFixtures() {
   const work = mkdtempSync(path.join(tmpdir(), 'datacloak-bundlers-'));
   const pack = sh('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT });
   const [{ filename }] = JSON.parse(pack.stdout);
@@ -40,6 +41,7 @@ export function buildFixtures({ recipe = true } = {}) {
   sh('npm', ['install', '--no-audit', '--no-fund', '--offline', path.join(work, filename)], { cwd: app });
   const builds = Object.fromEntries(BUNDLERS.map((b) => [b, {}]));
   const logs = Object.fromEntries(BUNDLERS.map((b) => [b, {}]));
+  const bare = {};
   const log = (bundler, page, r) => (logs[bundler][page] = `${r.stdout}${r.stderr}`);
   for (const page of PAGES) {
     const env = { ...process.env, PAGE: page };
@@ -53,9 +55,11 @@ export function buildFixtures({ recipe = true } = {}) {
     const dist = out('esbuild');
     log('esbuild', page, sh(path.join(BIN, 'esbuild'), [`${page}.js`, '--bundle', '--format=esm', `--outdir=${dist}`, '--log-level=warning'], { cwd: app }));
     cpSync(path.join(app, `${page}.html`), path.join(dist, `${page}.html`));
-    if (recipe) applyRecipe(app, dist, page);
+    bare[page] = `${dist}-bare`;
+    cpSync(dist, bare[page], { recursive: true });
+    applyRecipe(app, dist, page);
   }
-  return { work, app, builds, logs };
+  return { work, app, builds, bare, logs };
 }
 
 /** The README's esbuild recipe: `npx datacloak-assets DIR` (`--threads` for `datacloak/threads`). */

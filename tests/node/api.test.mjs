@@ -248,3 +248,16 @@ test('classifying the same input again and again does not grow the wasm memory',
     assert.ok(grown < 1 << 20, `wasm memory grew by ${grown} bytes over 20 runs`);
   }
 });
+
+test('every entry exports the same API: datacloak and datacloak/threads in browsers, Node, Workers', async () => {
+  const names = async (file) => Object.keys(await import(path.join(ROOT, 'pkg', file))).sort();
+  const node = await names('node.js');
+  assert.ok(node.includes('infoInWorker') && node.includes('classifyInWorker'));
+  // The browser entries import nothing browser-only at load time, so Node can list them.
+  assert.deepEqual(await names('browser.js'), node);
+  assert.deepEqual(await names('threads.js'), node);
+  // workerd.js imports the .wasm as a module, which only a Workers bundler resolves: its names.
+  const workerd = await readFile(path.join(ROOT, 'pkg/workerd.js'), 'utf8');
+  const exported = [...workerd.matchAll(/export const \{([^}]+)\}/g)].flatMap((m) => m[1].split(',').map((n) => n.trim()));
+  assert.deepEqual(exported.sort(), node);
+});

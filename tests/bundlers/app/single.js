@@ -2,4 +2,4 @@
 import * as dc from 'datacloak';
 import { run } from './run.js';
 
-run(dc);
+run(dc, { badInput: true });
