@@ -27,7 +27,7 @@
 //! Label affinity alone never creates an edge: the prior describes columns *near each other*, so a
 //! pair with no structural link stays unlinked. Pairs with `w < min_edge` are dropped.
 
-use super::math::dot;
+use super::math::{coarse, dot};
 use super::minhash::{agreement, is_empty_signature};
 use super::{Edge, EdgeWhy, Node};
 use std::borrow::Cow;
@@ -226,8 +226,9 @@ pub fn build_edges(nodes: &[Node], p: &[f32], m: &[f32], l: usize, min_edge: f32
     edges
 }
 
-/// Keeps `edge` among a column's strongest links, replacing the weakest one when full (the
-/// earlier edge stays on a tie, so the result does not depend on anything but the input order).
+/// Keeps `edge` among a column's strongest links, replacing the weakest one when full. Weights
+/// are compared [`coarse`]ly and the earlier edge stays on a tie, so the choice depends on the
+/// input order alone, the same in the native and the WebAssembly build.
 fn keep_if_strong(list: &mut Vec<Edge>, edge: &Edge) {
     if list.len() < WIDE_EDGES_PER_COLUMN {
         list.push(*edge);
@@ -236,10 +237,10 @@ fn keep_if_strong(list: &mut Vec<Edge>, edge: &Edge) {
     let weakest = list
         .iter()
         .enumerate()
-        .min_by(|x, y| x.1.weight.total_cmp(&y.1.weight))
+        .min_by(|x, y| coarse(x.1.weight).total_cmp(&coarse(y.1.weight)))
         .map(|(i, _)| i);
     if let Some(i) = weakest {
-        if edge.weight > list[i].weight {
+        if coarse(edge.weight) > coarse(list[i].weight) {
             list[i] = *edge;
         }
     }

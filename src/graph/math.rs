@@ -57,6 +57,18 @@ fn lane_max(a: f32, b: f32) -> f32 {
     }
 }
 
+/// Mantissa bits [`coarse`] clears: values within about 2^-11 of each other (relative) compare equal.
+const COARSE_BITS: u32 = 12;
+
+/// `x` with its last [`COARSE_BITS`] mantissa bits cleared, for ranking values that carry the
+/// model's output: its kernels differ between builds (fused multiply-adds natively, none in
+/// wasm), so near-equal values can swap order between the native and the WebAssembly report. On
+/// the coarse values those near-ties become exact ties, which every caller breaks by column index;
+/// two values now rank differently between builds only if they straddle a boundary of this grid.
+pub fn coarse(x: f32) -> f32 {
+    f32::from_bits(x.to_bits() & !((1u32 << COARSE_BITS) - 1))
+}
+
 /// Largest entry (`-inf` for an empty slice); NaN entries are ignored.
 pub fn max(v: &[f32]) -> f32 {
     let mut acc = [f32::NEG_INFINITY; 8];
@@ -159,6 +171,18 @@ pub fn ln(x: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coarse_ties_values_that_differ_in_their_last_bits() {
+        let x = 0.482_f32;
+        let next = f32::from_bits(x.to_bits() + 1);
+        assert_ne!(x, next);
+        assert_eq!(coarse(x), coarse(next));
+        assert!(coarse(0.482) < coarse(0.484), "distinct weights keep their order");
+        assert!((coarse(x) - x).abs() <= x * 2f32.powi(-11));
+        assert_eq!(coarse(0.0), 0.0);
+        assert!(coarse(-0.5) < 0.0);
+    }
 
     #[test]
     fn exp_matches_std() {

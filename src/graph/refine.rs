@@ -21,7 +21,7 @@
 //!   then helps the next one); it is computed once per round per column, `O(n·L²)`, and each
 //!   edge costs `O(L)`.
 
-use super::math::{dot, exp, ln, max, max_abs_diff, sum};
+use super::math::{coarse, dot, exp, ln, max, max_abs_diff, sum};
 use super::{Edge, Influence, Prior};
 
 /// Probabilities below this are treated as this when taking logarithms.
@@ -234,7 +234,12 @@ pub fn influences(m0: &[f32], r: &Refined, prior: &Prior, adj: &Adjacency, l: us
                     list.push(Influence { neighbour: j, pull });
                 }
             }
-            list.sort_by(|x: &Influence, y: &Influence| y.pull.total_cmp(&x.pull).then(x.neighbour.cmp(&y.neighbour)));
+            // Coarsely, so near-equal pulls rank by column index in every build (`coarse`).
+            list.sort_by(|x: &Influence, y: &Influence| {
+                coarse(y.pull)
+                    .total_cmp(&coarse(x.pull))
+                    .then(x.neighbour.cmp(&y.neighbour))
+            });
             list.truncate(MAX_INFLUENCES);
         }
         out.push(list);
