@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `datacloak-assets DIR [--threads]`: copies what the browser entries fetch at run time beside a
+// `datacloak-assets DIR [--threads] [--onnx]`: copies what the browser entries fetch at run time beside a
 // bundle made by a bundler that leaves `new URL('./x', import.meta.url)` as it is (esbuild, Bun,
 // or none): the .wasm and self-contained worker scripts (pkg/standalone/, made by build-wasm.sh).
 // Vite, webpack and Parcel rewrite those URLs and emit the files themselves; they need nothing.
@@ -9,19 +9,21 @@ import { fileURLToPath } from 'node:url';
 
 const PKG = path.dirname(fileURLToPath(import.meta.url));
 
-/** What `datacloak` fetches beside the bundle, and what `datacloak/threads` adds. */
+/** What `datacloak` fetches beside the bundle, and what `datacloak/threads` and `datacloak/onnx` add. */
 const FILES = {
   single: ['wasm/datacloak_bg.wasm', 'standalone/datacloak-worker.js'],
   threads: ['threads/datacloak_threads_bg.wasm', 'standalone/datacloak-threads-worker.js', 'standalone/datacloak-pool-worker.js'],
+  onnx: ['onnx/datacloak_onnx_bg.wasm', 'standalone/datacloak-onnx-worker.js'],
 };
 
 const USAGE = `datacloak-assets — copies the files DataCloak loads at run time beside your bundle
 
 USAGE:
-  datacloak-assets DIR [--threads]
+  datacloak-assets DIR [--threads] [--onnx]
 
   DIR        the bundle's output folder (made if missing)
   --threads  also the threaded build's files, for pages importing 'datacloak/threads'
+  --onnx     also the ONNX build's files, for pages importing 'datacloak/onnx' (custom models)
 
 EXIT CODES: 0 ok, 2 usage error, 4 read or write error`;
 
@@ -30,8 +32,8 @@ async function main(argv) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const threads = argv.includes('--threads');
-  const rest = argv.filter((a) => a !== '--threads');
+  const extras = ['threads', 'onnx'].filter((name) => argv.includes(`--${name}`));
+  const rest = argv.filter((a) => !extras.some((name) => a === `--${name}`));
   const unknown = rest.find((a) => a.startsWith('-'));
   if (unknown || rest.length !== 1) {
     const why = unknown ? `unknown option ${unknown}` : rest.length ? 'one output folder, please' : 'name the output folder';
@@ -39,7 +41,7 @@ async function main(argv) {
     return 2;
   }
   const dir = rest[0];
-  const files = threads ? [...FILES.single, ...FILES.threads] : FILES.single;
+  const files = [...FILES.single, ...extras.flatMap((name) => FILES[name])];
   try {
     await mkdir(dir, { recursive: true });
     for (const file of files) {

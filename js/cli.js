@@ -6,7 +6,7 @@ import v8 from 'node:v8';
 import { open as openFile, readFile, rename, rm } from 'node:fs/promises';
 import { classifyText, cloak, forTerminal, init } from './node.js';
 // The wasm face's CLI exports (usable once `init()` has instantiated the module).
-import * as wasmGlue from './wasm/datacloak.js';
+import { glue as wasmGlue } from './node-build.js';
 
 const glue = () => wasmGlue;
 

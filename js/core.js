@@ -796,6 +796,7 @@ export function createApi(instantiate, platform = {}) {
         featureCount: glue.featureCount(),
         simd: glue.simdEnabled(),
         threads: Boolean(glue.initThreadPool),
+        customModels: glue.customModels(),
         memoryBytes: exports?.memory?.buffer?.byteLength ?? null,
         featureCache: { hits, misses },
         customModelsLoaded: modelsLoaded,
@@ -865,6 +866,21 @@ export function createApi(instantiate, platform = {}) {
       }
     },
   };
+}
+
+/**
+ * The API of a single-threaded build's glue in a browser (the default build, and the ONNX build
+ * of `datacloak/onnx`): the .wasm beside the glue unless `init()` is handed a module or bytes.
+ */
+export function singleThreaded(glue) {
+  let warned = false;
+  return createApi(async (options = {}) => {
+    if (options.threads > 1 && !warned) {
+      warned = true;
+      console.warn("datacloak: threads need the 'datacloak/threads' entry; using one thread");
+    }
+    return { glue, exports: await glue.default(glueSource(options)) };
+  });
 }
 
 /** The argument of a wasm-bindgen glue's `init` for `init({module, wasm})`: none means the .wasm beside it. */

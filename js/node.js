@@ -2,10 +2,10 @@
 import { randomFillSync } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createApi, sameThread } from './core.js';
-import * as glue from './wasm/datacloak.js';
+import { glue, WASM_URL } from './node-build.js';
 
 const api = createApi(async ({ module, wasm } = {}) => {
-  const source = module ?? wasm ?? (await readFile(new URL('./wasm/datacloak_bg.wasm', import.meta.url)));
+  const source = module ?? wasm ?? (await readFile(WASM_URL));
   const exports = glue.initSync({ module: source });
   return { glue, exports };
 }, { randomBytes: (n) => randomFillSync(new Uint8Array(n)) });

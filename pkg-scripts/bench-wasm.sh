@@ -23,7 +23,7 @@ node tests/benches/wasm/wasm-memory.mjs > "$out/wasm-memory.json"
 if [ "${SCALAR:-0}" = 1 ]; then
   echo "== scalar wasm build (for the SIMD128 comparison)"
   CARGO_TARGET_DIR=target/wasm-scalar CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=-simd128" \
-    cargo rustc --lib --profile wasm --target wasm32-unknown-unknown --crate-type cdylib --quiet
+    cargo rustc --lib --profile wasm --target wasm32-unknown-unknown --crate-type cdylib --quiet --no-default-features
   rm -rf target/pkg-scalar && mkdir -p target/pkg-scalar
   wasm-bindgen target/wasm-scalar/wasm32-unknown-unknown/wasm/datacloak.wasm --target web \
     --out-dir target/pkg-scalar/wasm --out-name datacloak --remove-name-section --remove-producers-section
@@ -51,9 +51,10 @@ js = sorted(glob.glob("pkg/*.js")) + ["pkg/wasm/datacloak.js"]
 worker = [p for p in glob.glob(os.path.join(sys.argv[1], "*")) if not p.endswith((".map", ".md", "log.txt"))]
 print(json.dumps({
     "wasm": sizes(["pkg/wasm/datacloak_bg.wasm"]),
+    "wasm_onnx": sizes(["pkg/onnx/datacloak_onnx_bg.wasm"]),
     "wasm_threads": sizes(["pkg/threads/datacloak_threads_bg.wasm"]),
     "js": sizes(js),
-    "model": sizes(["models/datacloak-v1/model.onnx"]),
+    "model": sizes(["models/datacloak-v1/model.nnef.tar"]),
     "worker_bundle": sizes(worker),
 }, indent=2))
 PY

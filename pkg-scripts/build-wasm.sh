@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the npm package into pkg/: the wasm module (single-threaded; with --threads also the
-# threaded browser build), its wasm-bindgen glue, and the hand-written JS API from js.
+# Builds the npm package into pkg/: the wasm modules (single-threaded without and with the ONNX
+# reader; with --threads also the threaded browser build), their wasm-bindgen glue, and the
+# hand-written JS API from js.
 #
 #   bash pkg-scripts/build-wasm.sh [--threads] [--dev]
 #
@@ -25,12 +26,19 @@ rm -rf "$out"
 mkdir -p "$out"
 
 # The library as a cdylib for wasm32 only: the native builds keep crate-type rlib, so native tests
-# do not link a shared object they never use.
-echo "== wasm (single-threaded, $profile)"
-cargo rustc --lib --profile "$profile" --target wasm32-unknown-unknown --crate-type cdylib --quiet
+# do not link a shared object they never use. Two single-threaded builds: the default one
+# (browsers, Workers) without the ONNX reader, and pkg/onnx with it (Node, `datacloak/onnx`), which
+# is what custom models need. Both land on the same path, so each is taken out before the next.
 dir=$profile; [ "$profile" = dev ] && dir=debug
-wasm-bindgen "target/wasm32-unknown-unknown/$dir/datacloak.wasm" --target web --out-dir "$out/wasm" \
-  --out-name datacloak --remove-name-section --remove-producers-section
+single() { # FEATURE_ARGS OUT_DIR OUT_NAME
+  echo "== wasm (single-threaded, $profile, $2)"
+  # shellcheck disable=SC2086
+  cargo rustc --lib --profile "$profile" --target wasm32-unknown-unknown --crate-type cdylib --quiet $1
+  wasm-bindgen "target/wasm32-unknown-unknown/$dir/datacloak.wasm" --target web --out-dir "$out/$2" \
+    --out-name "$3" --remove-name-section --remove-producers-section
+}
+single --no-default-features wasm datacloak
+single "" onnx datacloak_onnx
 
 if [ "$threads" = 1 ]; then
   ensure_nightly
@@ -43,7 +51,7 @@ if [ "$threads" = 1 ]; then
 -C link-arg=--export=__tls_base" \
   CARGO_TARGET_DIR=target/threads \
   cargo "+$NIGHTLY" rustc --lib --profile "$profile" --target wasm32-unknown-unknown --crate-type cdylib \
-    --features threads -Z build-std=panic_abort,std --quiet
+    --no-default-features --features threads -Z build-std=panic_abort,std --quiet
   # Its own file names (datacloak_threads_bg.wasm): a bundler without URL rewriting puts both
   # builds' files beside one bundle, where one name would fetch the other build.
   wasm-bindgen "target/threads/wasm32-unknown-unknown/$dir/datacloak.wasm" --target web --out-dir "$out/threads" \
@@ -72,7 +80,7 @@ fi
 # its FinalizationRegistry callbacks free pointers in whatever instance is current: patched so that
 # each object remembers the instance it came from (finalizers of a dropped instance do nothing) and
 # `__resetInstance()` lets `initSync`/`init` start a new one.
-for glue in "$out"/wasm/datacloak.js "$out"/threads/datacloak_threads.js; do
+for glue in "$out"/wasm/datacloak.js "$out"/onnx/datacloak_onnx.js "$out"/threads/datacloak_threads.js; do
   [ -f "$glue" ] || continue
   perl -0pi -e 's/new FinalizationRegistry\(ptr => wasm\.(__wbg_\w+_free)\(ptr, 1\)\)/new FinalizationRegistry(held => held.gen === __instanceGen \&\& wasm.$1(held.ptr, 1))/g; s/(\w+Finalization)\.register\((\w+), \2\.__wbg_ptr, \2\);/$1.register($2, { ptr: $2.__wbg_ptr, gen: __instanceGen }, $2);/g' "$glue"
   printf '\nlet __instanceGen = 0;\n/** DataCloak: forget the current instance (after a trap); the next init starts a new one. */\nexport function __resetInstance() {\n    __instanceGen += 1;\n    wasm = undefined;\n}\n' >> "$glue"
@@ -91,8 +99,8 @@ cp js/index.d.ts "$out/index.d.cts"
 # (esbuild): `datacloak-assets DIR` (js/assets.js) copies them, with the .wasm, beside the bundle.
 ensure_npm
 # Every worker script (js/datacloak-*worker.js); those of the threaded build need it built.
-workers=("$out/datacloak-worker.js")
+workers=("$out/datacloak-worker.js" "$out/datacloak-onnx-worker.js")
 [ "$threads" = 1 ] && workers=("$out"/datacloak-*worker.js)
 node_modules/.bin/esbuild "${workers[@]}" --bundle --format=esm --log-level=warning --outdir="$out/standalone"
-rm -f "$out"/wasm/.gitignore "$out"/threads/.gitignore
-ls -l "$out"/wasm/*.wasm "$out"/threads/*.wasm 2>/dev/null || true
+rm -f "$out"/wasm/.gitignore "$out"/onnx/.gitignore "$out"/threads/.gitignore
+ls -l "$out"/wasm/*.wasm "$out"/onnx/*.wasm "$out"/threads/*.wasm 2>/dev/null || true

@@ -12,6 +12,8 @@ echo "== cargo clippy -D warnings"
 cargo clippy --all-targets -- -D warnings
 ensure_wasm_tools
 cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+# The default wasm build (no ONNX reader) compiles different code paths.
+cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 echo "== cargo test"
 cargo test --all-targets
 cargo test --doc

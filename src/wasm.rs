@@ -381,6 +381,13 @@ pub fn feature_count() -> usize {
     crate::features::len()
 }
 
+/// True when this build reads custom ONNX models (the `onnx` feature: Node's build and
+/// `datacloak/onnx`; the default browser and Workers build runs only its built-in model).
+#[wasm_bindgen(js_name = customModels)]
+pub fn custom_models() -> bool {
+    cfg!(feature = "onnx")
+}
+
 /// True when this build runs the SIMD128 byte scan (decided at compile time).
 #[wasm_bindgen(js_name = simdEnabled)]
 pub fn simd_enabled() -> bool {

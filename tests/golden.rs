@@ -68,3 +68,29 @@ fn tract_matches_onnxruntime_on_golden_cases() {
     }
     eprintln!("largest difference from onnxruntime: {worst:e}");
 }
+
+/// The embedded NNEF form is the translation of the committed `model.onnx`, and both give the same
+/// probabilities (to 1e-5) on the golden inputs. Fails after a retrain until
+/// `cargo run --release --example nnef -- models/datacloak-v1` is run.
+#[cfg(feature = "onnx")]
+#[test]
+fn embedded_nnef_is_the_onnx_model() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/models/datacloak-v1");
+    let onnx = std::fs::read(format!("{dir}/model.onnx")).unwrap();
+    let nnef = std::fs::read(format!("{dir}/model.nnef.tar")).unwrap();
+    assert!(
+        datacloak::model::onnx::to_nnef(&onnx).unwrap() == nnef,
+        "model.nnef.tar is not the translation of model.onnx: run `cargo run --release --example nnef -- models/datacloak-v1`"
+    );
+    let g = golden();
+    let batch: Vec<Vec<f32>> = g.cases.iter().map(|c| c.features.clone()).collect();
+    let from_onnx = Model::from_bytes(&onnx).unwrap();
+    let from_nnef = Model::embedded().unwrap();
+    assert_eq!(from_onnx.meta, from_nnef.meta, "same labels, layout, PMI and checksum");
+    let (a, b) = (from_onnx.predict(&batch).unwrap(), from_nnef.predict(&batch).unwrap());
+    for (i, (ra, rb)) in a.iter().zip(&b).enumerate() {
+        for (x, y) in ra.iter().zip(rb) {
+            assert!((x - y).abs() <= 1e-5, "case {i}: ONNX {x} vs NNEF {y}");
+        }
+    }
+}

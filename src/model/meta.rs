@@ -91,20 +91,32 @@ impl ModelMeta {
     }
 }
 
-fn parse_pmi(raw: &str, n: usize) -> Result<Vec<f32>> {
+/// The rows of a `{"pmi": [[...], ...]}` co-occurrence document, unchecked.
+pub fn parse_pmi_rows(raw: &str) -> Result<Vec<Vec<f32>>> {
     #[derive(serde::Deserialize)]
     struct Co {
         pmi: Vec<Vec<f32>>,
     }
     let co: Co = serde_json::from_str(raw).map_err(|e| mismatch(KEY_COOCCURRENCE, "JSON {\"pmi\": [[...]]}", e))?;
-    if co.pmi.len() != n || co.pmi.iter().any(|r| r.len() != n) {
+    Ok(co.pmi)
+}
+
+/// The co-occurrence document of a model's metadata as the text an ONNX file carries (the NNEF
+/// form keeps the matrix as a tensor; see `onnx::to_nnef`).
+pub fn pmi_text(rows: &[&[f32]]) -> String {
+    serde_json::json!({ "pmi": rows }).to_string()
+}
+
+fn parse_pmi(raw: &str, n: usize) -> Result<Vec<f32>> {
+    let pmi = parse_pmi_rows(raw)?;
+    if pmi.len() != n || pmi.iter().any(|r| r.len() != n) {
         return Err(mismatch(
             "co-occurrence matrix size",
             format!("{n}x{n}"),
-            format!("{} rows", co.pmi.len()),
+            format!("{} rows", pmi.len()),
         ));
     }
-    let flat: Vec<f32> = co.pmi.into_iter().flatten().collect();
+    let flat: Vec<f32> = pmi.into_iter().flatten().collect();
     if flat.iter().any(|v| !v.is_finite()) {
         return Err(mismatch("co-occurrence values", "finite numbers", "NaN or infinity"));
     }

@@ -1,11 +1,18 @@
-//! The model: an ONNX classifier `[columns, features] → [columns, labels]`, run by tract.
+//! The model: a classifier `[columns, features] → [columns, labels]`, run by tract.
 //!
 //! Every tract call of the crate lives in this module, and tract's errors become
-//! [`Error::Model`] here. The default model is compiled into the binary; callers may pass
-//! other model bytes, which are checked ([`meta`]) before use.
+//! [`Error::Model`] here. The shipped model is compiled in as tract's NNEF form (`model.nnef.tar`,
+//! translated from `model.onnx` at build time by [`onnx::to_nnef`]): reading NNEF needs only
+//! tract-nnef and tract-core, so the default wasm links no ONNX front end (protobuf, ONNX op
+//! translation, type analysis), a quarter of tract's code. Custom models are ONNX, read by builds
+//! with the `onnx` feature (native, and the package's `pkg/onnx` build) and checked ([`check`],
+//! [`meta`]) before tract sees them.
 
+#[cfg(feature = "onnx")]
 pub mod check;
 pub mod meta;
+#[cfg(feature = "onnx")]
+pub mod onnx;
 
 use crate::error::{Error, Result};
 use crate::features;
@@ -13,11 +20,16 @@ pub use meta::ModelMeta;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
-use tract_onnx::prelude::*;
+use tract_nnef::prelude::*;
 
-/// The shipped model and the SHA-256 its `meta.json` records for it.
-const DEFAULT_MODEL: &[u8] = include_bytes!("../../models/datacloak-v1/model.onnx");
+/// The shipped model in tract's NNEF form, and the `meta.json` that names its ONNX original.
+const DEFAULT_MODEL: &[u8] = include_bytes!("../../models/datacloak-v1/model.nnef.tar");
 const DEFAULT_META: &str = include_str!("../../models/datacloak-v1/meta.json");
+
+/// Model property prefix under which tract keeps an ONNX file's `metadata_props`.
+const ONNX_PROPS: &str = "onnx.metadata_props.";
+/// Model property the translation adds: SHA-256 of the ONNX file the NNEF form was made from.
+pub const SOURCE_SHA_PROP: &str = "datacloak.source_sha256";
 
 /// A loaded, optimised model, ready to run batches.
 pub struct Model {
@@ -42,41 +54,67 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The metadata of the built-in model as an ONNX file's `metadata_props` read it: tract keeps
+/// those under [`ONNX_PROPS`] and the NNEF form carries them over, except the co-occurrence
+/// matrix, which it keeps as a tensor of its own (`onnx::to_nnef`).
+fn nnef_props(proto: &tract_nnef::ast::ProtoModel, model: &TypedModel) -> Result<HashMap<String, String>> {
+    let mut props: HashMap<String, String> = model
+        .properties
+        .iter()
+        .filter_map(|(k, v)| {
+            let value = v.try_as_plain_ram().ok()?.to_scalar::<String>().ok()?.clone();
+            Some((k.strip_prefix(ONNX_PROPS).unwrap_or(k).to_string(), value))
+        })
+        .collect();
+    if let Some(t) = proto
+        .tensors
+        .get(&tract_nnef::ast::Identifier::from(meta::KEY_COOCCURRENCE))
+    {
+        let flat = t
+            .try_as_plain_ram()
+            .and_then(|v| v.as_slice::<f32>().map(<[f32]>::to_vec))
+            .map_err(model_err("the built-in co-occurrence matrix is not f32"))?;
+        let width = t.shape().last().copied().unwrap_or(1).max(1);
+        props.insert(
+            meta::KEY_COOCCURRENCE.into(),
+            meta::pmi_text(&flat.chunks(width).collect::<Vec<_>>()),
+        );
+    }
+    Ok(props)
+}
+
 impl Model {
-    /// Loads a model from ONNX bytes and checks that it fits this build.
+    /// Loads a custom model from ONNX bytes and checks that it fits this build. Builds without
+    /// the `onnx` feature (the default wasm) run only the model compiled in.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model> {
-        Self::load(bytes, sha256_hex(bytes))
+        #[cfg(feature = "onnx")]
+        {
+            onnx::load(bytes, sha256_hex(bytes))
+        }
+        #[cfg(not(feature = "onnx"))]
+        {
+            let _ = bytes;
+            Err(Error::Model {
+                message:
+                    "this build runs only its built-in model: it has no ONNX reader (about a quarter of its size). \
+                          Use the package's `datacloak/onnx` entry (in Node, `datacloak` has it), or the native CLI"
+                        .into(),
+            })
+        }
     }
 
-    /// `from_bytes` with the checksum already computed: hashing the model is a noticeable part of
-    /// start-up in wasm, so it is done once.
-    fn load(bytes: &[u8], sha256: String) -> Result<Model> {
-        if bytes.is_empty() {
-            return Err(Error::Model {
-                message: "the model file is empty".into(),
-            });
-        }
-        let onnx = tract_onnx::onnx();
-        let proto = onnx.proto_model_for_read(&mut &bytes[..]).map_err(model_err(
-            "the bytes are not a readable ONNX model (truncated or corrupt?)",
-        ))?;
-        let props: HashMap<String, String> = proto
-            .metadata_props
-            .iter()
-            .map(|p| (p.key.clone(), p.value.clone()))
-            .collect();
-        let n_features = features::len();
-        let meta = ModelMeta::from_props(&props, features::LAYOUT, n_features, sha256)?;
-        check::check(&proto)?;
+    /// The optimised, runnable model of a typed graph whose input is `[batch, features]`, proved
+    /// by one dry run (so that a wrong output shape is found now rather than on the user's data).
+    fn finish(model: TypedModel, meta: ModelMeta) -> Result<Model> {
         // tract may still panic on a graph the checks let through; natively that is caught and
-        // reported (wasm builds abort on panic, which is why the checks come first).
-        let plan = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prepare(&onnx, &proto, n_features)))
-            .map_err(|_| Error::Model {
+        // reported (wasm builds abort on panic, which is why custom models are checked first).
+        let plan = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| optimise(model))).map_err(|_| {
+            Error::Model {
                 message: "the model could not be prepared: tract failed on this graph".into(),
-            })??;
+            }
+        })??;
         let m = Model { plan, meta };
-        // One dry run proves the output shape now rather than on the user's data.
-        let probe = m.predict(&[vec![0.0; n_features]])?;
+        let probe = m.predict(&[vec![0.0; m.meta.n_features]])?;
         if probe.len() != 1 {
             return Err(Error::ModelMismatch {
                 what: "output rows".into(),
@@ -87,26 +125,34 @@ impl Model {
         Ok(m)
     }
 
-    /// The model compiled into this build (loaded once, then shared).
+    /// The model compiled into this build (loaded once, then shared). Its reported checksum is
+    /// that of the ONNX model of record, which the NNEF form names as its source.
     pub fn embedded() -> Result<&'static Model> {
         static MODEL: OnceLock<std::result::Result<Model, Error>> = OnceLock::new();
         MODEL
             .get_or_init(|| {
                 let expected = expected_default_sha()?;
-                let found = sha256_hex(DEFAULT_MODEL);
+                let reader = nnef_reader();
+                let unreadable = model_err("the built-in NNEF model does not read");
+                let proto = reader
+                    .proto_model_for_read(&mut &DEFAULT_MODEL[..])
+                    .map_err(&unreadable)?;
+                let typed = reader.model_for_proto_model(&proto).map_err(&unreadable)?;
+                let props = nnef_props(&proto, &typed)?;
+                let found = props.get(SOURCE_SHA_PROP).cloned().unwrap_or_default();
                 if expected != found {
                     return Err(Error::ModelMismatch {
-                        what: "embedded model checksum".into(),
+                        what: "built-in model.nnef.tar's source (re-run the NNEF translation: models/README.md)".into(),
                         expected,
                         found,
                     });
                 }
-                Model::load(DEFAULT_MODEL, found)
+                let meta = ModelMeta::from_props(&props, features::LAYOUT, features::len(), found)?;
+                Model::finish(typed, meta)
             })
             .as_ref()
             .map_err(Clone::clone)
     }
-
     /// Label probabilities for a batch of feature vectors (one row per column).
     pub fn predict<R: AsRef<[f32]>>(&self, batch: &[R]) -> Result<Vec<Vec<f32>>> {
         let f = self.meta.n_features;
@@ -154,20 +200,25 @@ impl Model {
     }
 }
 
-/// Reads the checked proto into tract's graph, fixes the batch dimension and optimises it.
-fn prepare(
-    onnx: &tract_onnx::Onnx,
-    proto: &tract_onnx::pb::ModelProto,
-    n_features: usize,
-) -> Result<Arc<TypedRunnableModel>> {
-    let mut model = onnx
-        .model_for_proto_model(proto)
-        .map_err(model_err("the ONNX graph could not be read (unsupported operator?)"))?;
-    let batch = model.sym("N");
+/// tract's NNEF reader with what reading the built-in model needs: `tract_nnef::nnef()` also
+/// parses NNEF's standard library, which only writing uses (a quarter of the load time natively),
+/// and loaders of quantisation files and nested models. `Model::embedded` proves it reads.
+fn nnef_reader() -> tract_nnef::framework::Nnef {
+    tract_nnef::framework::Nnef {
+        stdlib: Vec::new(),
+        registries: vec![tract_nnef::ops::tract_nnef(), tract_nnef::ops::tract_core()],
+        resource_loaders: vec![
+            Box::new(tract_nnef::resource::GraphNnefLoader),
+            Box::new(tract_nnef::resource::DatLoader),
+        ],
+        allow_extended_identifier_syntax: false,
+        extern_all_constants: false,
+    }
+}
+
+/// tract's optimised, runnable plan of a typed graph.
+fn optimise(model: TypedModel) -> Result<Arc<TypedRunnableModel>> {
     model
-        .set_input_fact(0, f32::fact([batch.to_dim(), n_features.to_dim()]).into())
-        .map_err(model_err("the model input is not [batch, features] f32"))?;
-    let plan = model
         .into_optimized()
         .map_err(|e| {
             let text = format!("{e:#}");
@@ -181,8 +232,7 @@ fn prepare(
             }
         })?
         .into_runnable()
-        .map_err(model_err("the model could not be prepared to run"))?;
-    Ok(plan)
+        .map_err(model_err("the model could not be prepared to run"))
 }
 
 /// The operator name in tract's "Unimplemented(Op)" message, if that is what failed.
@@ -220,14 +270,6 @@ mod tests {
             let s: f32 = row.iter().sum();
             assert!((s - 1.0).abs() < 1e-3, "sum {s}");
         }
-    }
-
-    #[test]
-    fn truncated_or_corrupt_models_are_errors() {
-        let half = &DEFAULT_MODEL[..DEFAULT_MODEL.len() / 2];
-        assert_eq!(Model::from_bytes(half).unwrap_err().code(), "MODEL");
-        assert_eq!(Model::from_bytes(b"not a model").unwrap_err().code(), "MODEL");
-        assert_eq!(Model::from_bytes(&[]).unwrap_err().code(), "MODEL");
     }
 
     #[test]

@@ -161,6 +161,24 @@ test('a custom model is checked and used; a broken one is refused with MODEL cod
     ['MODEL', 'MODEL_MISMATCH'].includes(e.code),
   );
   await assert.rejects(dc.classify(customers, { model: 'model.onnx' }), { code: 'INVALID_OPTION', option: 'model' });
+  assert.equal(dc.info().customModels, true, "Node's build reads ONNX");
+});
+
+test("the default browser build runs only its built-in model; datacloak/onnx's build reads a custom one", async () => {
+  const model = new Uint8Array(await readFile(path.join(ROOT, 'models/datacloak-v1/model.onnx')));
+  // The browser APIs, handed their .wasm (Node has no fetch of file: URLs).
+  const small = await import(path.join(ROOT, 'pkg/api-single.js'));
+  await small.init({ module: await readFile(path.join(ROOT, 'pkg/wasm/datacloak_bg.wasm')) });
+  assert.equal(small.info().customModels, false);
+  const builtIn = await small.classify(customers);
+  assert.deepEqual(labels(builtIn), labels(await dc.classify(customers)), 'the same embedded model in both builds');
+  assert.equal(small.info().modelSha256, dc.info().modelSha256);
+  await assert.rejects(small.classify(customers, { model }), (e) => e.code === 'MODEL' && /datacloak\/onnx/.test(e.message));
+  const full = await import(path.join(ROOT, 'pkg/api-onnx.js'));
+  await full.init({ module: await readFile(path.join(ROOT, 'pkg/onnx/datacloak_onnx_bg.wasm')) });
+  assert.equal(full.info().customModels, true);
+  assert.deepEqual(labels(await full.classify(customers, { model })), labels(builtIn));
+  assert.equal(full.info().customModelsLoaded, 1);
 });
 
 test('the SIMD128 build computes the same features as the native build (SSE2 and scalar checked there)', async () => {
@@ -249,13 +267,14 @@ test('classifying the same input again and again does not grow the wasm memory',
   }
 });
 
-test('every entry exports the same API: datacloak and datacloak/threads in browsers, Node, Workers', async () => {
+test('every entry exports the same API: datacloak, datacloak/threads and datacloak/onnx in browsers, Node, Workers', async () => {
   const names = async (file) => Object.keys(await import(path.join(ROOT, 'pkg', file))).sort();
   const node = await names('node.js');
   assert.ok(node.includes('infoInWorker') && node.includes('classifyInWorker'));
   // The browser entries import nothing browser-only at load time, so Node can list them.
   assert.deepEqual(await names('browser.js'), node);
   assert.deepEqual(await names('threads.js'), node);
+  assert.deepEqual(await names('onnx.js'), node);
   // workerd.js imports the .wasm as a module, which only a Workers bundler resolves: its names.
   const workerd = await readFile(path.join(ROOT, 'pkg/workerd.js'), 'utf8');
   const exported = [...workerd.matchAll(/export const \{([^}]+)\}/g)].flatMap((m) => m[1].split(',').map((n) => n.trim()));

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { setImmediate as tick } from 'node:timers/promises';
 import * as dc from 'datacloak';
-import * as wasmGlue from '../../pkg/wasm/datacloak.js';
+import { glue as wasmGlue } from '../../pkg/node-build.js';
 import { NATIVE, ROOT, run } from './helpers.mjs';
 
 const catalogue = JSON.parse(readFileSync(path.join(ROOT, 'tests/bad_input/catalogue.json'), 'utf8'));

@@ -116,7 +116,7 @@ test('an empty array of columns is no data, as an empty CSV is', async () => {
 });
 
 test("the wasm face's errors carry only the fields of ERROR_FIELDS, the one list the JS layer copies", async () => {
-  const glue = await import('../../pkg/wasm/datacloak.js');
+  const { glue } = await import('../../pkg/node-build.js');
   const p = new glue.Profiler(JSON.stringify({ source: 'x.csv' }));
   p.push(new TextEncoder().encode('a,b\n1,"never closed\n'));
   let raw;

@@ -39,9 +39,10 @@ const ALLOWED_THREADS = new Set([
   '__wbg_prototypesetcall',
 ]);
 
-for (const build of ['wasm', 'threads']) {
+const WASM_FILES = { wasm: 'datacloak_bg.wasm', onnx: 'datacloak_onnx_bg.wasm', threads: 'datacloak_threads_bg.wasm' };
+for (const build of Object.keys(WASM_FILES)) {
   test(`the ${build} module imports only the allowed host functions (errors, random bytes; threads: the pool)`, (t) => {
-    const file = path.join(ROOT, 'pkg', build, build === 'threads' ? 'datacloak_threads_bg.wasm' : 'datacloak_bg.wasm');
+    const file = path.join(ROOT, 'pkg', build, WASM_FILES[build]);
     let bytes;
     try {
       bytes = readFileSync(file);
@@ -70,8 +71,10 @@ test("the package's JS opens no connection; only the glue's own init fetches, fo
       assert.ok(!src.includes(api), `${f} uses ${api}`);
     }
   }
-  const glue = readFileSync(path.join(ROOT, 'pkg/wasm/datacloak.js'), 'utf8');
-  const fetches = glue.split('\n').filter((l) => /\bfetch\(/.test(l));
-  assert.equal(fetches.length, 1, fetches.join('\n'));
-  assert.match(glue, /module_or_path = fetch\(module_or_path\)/);
+  for (const file of ['pkg/wasm/datacloak.js', 'pkg/onnx/datacloak_onnx.js']) {
+    const glue = readFileSync(path.join(ROOT, file), 'utf8');
+    const fetches = glue.split('\n').filter((l) => /\bfetch\(/.test(l));
+    assert.equal(fetches.length, 1, `${file}: ${fetches.join('\n')}`);
+    assert.match(glue, /module_or_path = fetch\(module_or_path\)/);
+  }
 });
