@@ -296,13 +296,16 @@ function splitOptions(options, input) {
   return JSON.stringify(core);
 }
 
-/** The test hooks of the API made last (one per entry module and realm): `datacloak/internal`. */
-let lastHooks = null;
+/**
+ * The test hooks of the API made first in this realm (`datacloak/internal`): the entry a test
+ * imports first, even when it then loads another build's entry (`datacloak/onnx`) beside it.
+ */
+let firstHooks = null;
 
 /** Not part of the API: what `internal.js` exposes to the package's own tests and benchmarks. */
 export function internalHooks() {
-  if (!lastHooks) throw new DataCloakError("import 'datacloak' before 'datacloak/internal'", { code: 'STATE' });
-  return lastHooks;
+  if (!firstHooks) throw new DataCloakError("import 'datacloak' before 'datacloak/internal'", { code: 'STATE' });
+  return firstHooks;
 }
 
 /**
@@ -717,7 +720,7 @@ export function createApi(instantiate, platform = {}) {
     };
   }
 
-  lastHooks = {
+  firstHooks ??= {
     /** Traps the wasm instance on purpose, through the same path every call takes. */
     async trap() {
       await init();

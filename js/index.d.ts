@@ -143,8 +143,8 @@ export interface ClassifyOptions {
    * sampled values per column (said in `table.warnings`) instead of unbounded memory.
    */
   maxSampleBytes?: number;
-  /** A custom ONNX model (its labels and feature layout are checked). Read by Node's build and by
-   *  `datacloak/onnx`; the default browser and Workers build refuses it with code `MODEL`. */
+  /** A custom ONNX model (its labels and feature layout are checked). Read by the build of
+   *  `datacloak/onnx`; the default build (`datacloak`) refuses it with code `MODEL`. */
   model?: Uint8Array | ArrayBuffer;
   /** Your own labels and rules, applied beside the model: the document or its JSON text.
    *  A bad document is refused with code `RULES`, naming the rule. */
@@ -245,7 +245,7 @@ export interface BuildInfo {
   featureCount: number;
   simd: boolean;
   threads: boolean;
-  /** Whether this build reads custom ONNX models (`model`): Node's and `datacloak/onnx`'s do, `datacloak`'s in browsers and Workers does not. */
+  /** Whether this build reads custom ONNX models (`model`): `datacloak/onnx`'s does, `datacloak`'s does not. */
   customModels: boolean;
   memoryBytes: number | null;
   /** Columns of the default engine answered from the feature cache, and extracted. */

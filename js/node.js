@@ -1,16 +1,7 @@
-// Node entry: reads the .wasm next to this file (no network) unless given a module or bytes.
-import { randomFillSync } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { createApi, sameThread } from './core.js';
-import { glue, WASM_URL } from './node-build.js';
+// Node entry of `datacloak`: the default build, which runs the built-in model (custom ONNX models:
+// `datacloak/onnx`, js/node-onnx.js).
+import { nodeApi } from './node-api.js';
+import * as glue from './wasm/datacloak.js';
 
-const api = createApi(async ({ module, wasm } = {}) => {
-  const source = module ?? wasm ?? (await readFile(WASM_URL));
-  const exports = glue.initSync({ module: source });
-  return { glue, exports };
-}, { randomBytes: (n) => randomFillSync(new Uint8Array(n)) });
-
-export const { init, classify, classifyText, cloak, cloakPlan, cloakActions, planCloak, createProfiler, info, profile, features, predict, refine, clearCache, forTerminal, DataCloakError, ERROR_FIELDS } = api;
-
-// Node and Workers have no Web Workers: the `*InWorker` calls run on this thread.
-export const { classifyInWorker, cloakInWorker, planCloakInWorker, infoInWorker } = sameThread(api);
+export const { init, classify, classifyText, cloak, cloakPlan, cloakActions, planCloak, createProfiler, info, profile, features, predict, refine, clearCache, forTerminal, DataCloakError, ERROR_FIELDS, classifyInWorker, cloakInWorker, planCloakInWorker, infoInWorker } =
+  nodeApi(glue, new URL('./wasm/datacloak_bg.wasm', import.meta.url));

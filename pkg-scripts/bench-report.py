@@ -211,7 +211,7 @@ def wasm_section(folder):
         print("Sizes (the model is embedded in the .wasm; the JS is the package's own files plus the glue):\n")
         print("| artefact | raw | gzip -9 | brotli -q 11 |")
         print("|---|---|---|---|")
-        for k, label in [("wasm", ".wasm, single-threaded (model included)"), ("wasm_onnx", ".wasm, single-threaded with the ONNX reader (Node, datacloak/onnx)"),
+        for k, label in [("wasm", ".wasm, single-threaded (model included)"), ("wasm_onnx", ".wasm, single-threaded with the ONNX reader (datacloak/onnx)"),
                          ("wasm_threads", ".wasm, threaded"), ("model", "of which the model (NNEF form)"), ("js", "JS (API + glue)"), ("worker_bundle", "Worker upload (wrangler --dry-run)")]:
             z = sizes.get(k)
             if z is None:

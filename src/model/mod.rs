@@ -97,7 +97,7 @@ impl Model {
             Err(Error::Model {
                 message:
                     "this build runs only its built-in model: it has no ONNX reader (about a quarter of its size). \
-                          Use the package's `datacloak/onnx` entry (in Node, `datacloak` has it), or the native CLI"
+                          For a custom model import `datacloak/onnx` (the CLIs' --model does that for you)"
                         .into(),
             })
         }

@@ -153,15 +153,19 @@ test('bad input throws a DataCloakError with a code and the place', async () => 
   assert.match(e.message, /case\.csv: row 2/);
 });
 
-test('a custom model is checked and used; a broken one is refused with MODEL codes', async () => {
+test('datacloak/onnx checks and uses a custom model and refuses a broken one with MODEL codes; datacloak refuses any', async () => {
+  const full = await import('datacloak/onnx');
+  await full.init();
   const model = await readFile(path.join(ROOT, 'models/datacloak-v1/model.onnx'));
-  const r = await dc.classify(customers, { model: new Uint8Array(model) });
+  const r = await full.classify(customers, { model: new Uint8Array(model) });
   assert.deepEqual(labels(r), labels(await dc.classify(customers)));
-  await assert.rejects(dc.classify(customers, { model: new Uint8Array(model.subarray(0, 1000)) }), (e) =>
+  await assert.rejects(full.classify(customers, { model: new Uint8Array(model.subarray(0, 1000)) }), (e) =>
     ['MODEL', 'MODEL_MISMATCH'].includes(e.code),
   );
-  await assert.rejects(dc.classify(customers, { model: 'model.onnx' }), { code: 'INVALID_OPTION', option: 'model' });
-  assert.equal(dc.info().customModels, true, "Node's build reads ONNX");
+  await assert.rejects(full.classify(customers, { model: 'model.onnx' }), { code: 'INVALID_OPTION', option: 'model' });
+  assert.equal(full.info().customModels, true);
+  assert.equal(dc.info().customModels, false);
+  await assert.rejects(dc.classify(customers, { model: new Uint8Array(model) }), (e) => e.code === 'MODEL' && /datacloak\/onnx/.test(e.message));
 });
 
 test("the default browser build runs only its built-in model; datacloak/onnx's build reads a custom one", async () => {
@@ -275,6 +279,7 @@ test('every entry exports the same API: datacloak, datacloak/threads and dataclo
   assert.deepEqual(await names('browser.js'), node);
   assert.deepEqual(await names('threads.js'), node);
   assert.deepEqual(await names('onnx.js'), node);
+  assert.deepEqual(await names('node-onnx.js'), node);
   // workerd.js imports the .wasm as a module, which only a Workers bundler resolves: its names.
   const workerd = await readFile(path.join(ROOT, 'pkg/workerd.js'), 'utf8');
   const exported = [...workerd.matchAll(/export const \{([^}]+)\}/g)].flatMap((m) => m[1].split(',').map((n) => n.trim()));

@@ -103,11 +103,12 @@ test('the same model buffer passed again is not loaded again', async () => {
   const { ROOT } = await import('./helpers.mjs');
   const bytes = new Uint8Array(await readFile(`${ROOT}/models/datacloak-v1/model.onnx`));
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-  const before = dc.info().customModelsLoaded;
-  await dc.classify('email\nann@example.org\n', { model: buffer });
-  await dc.classify('email\nann@example.org\n', { model: buffer });
-  await dc.classify('email\nann@example.org\n', { model: new Uint8Array(buffer) });
-  assert.equal(dc.info().customModelsLoaded - before, 1);
+  const full = await import('datacloak/onnx');
+  const before = (await full.init(), full.info().customModelsLoaded);
+  await full.classify('email\nann@example.org\n', { model: buffer });
+  await full.classify('email\nann@example.org\n', { model: buffer });
+  await full.classify('email\nann@example.org\n', { model: new Uint8Array(buffer) });
+  assert.equal(full.info().customModelsLoaded - before, 1);
 });
 
 test('an empty array of columns is no data, as an empty CSV is', async () => {
@@ -116,7 +117,7 @@ test('an empty array of columns is no data, as an empty CSV is', async () => {
 });
 
 test("the wasm face's errors carry only the fields of ERROR_FIELDS, the one list the JS layer copies", async () => {
-  const { glue } = await import('../../pkg/node-build.js');
+  const glue = await import('../../pkg/wasm/datacloak.js');
   const p = new glue.Profiler(JSON.stringify({ source: 'x.csv' }));
   p.push(new TextEncoder().encode('a,b\n1,"never closed\n'));
   let raw;

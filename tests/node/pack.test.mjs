@@ -35,7 +35,7 @@ test('the tarball holds every entry, worker script and build, and nothing of the
     'pkg/datacloak-pool-worker.js', 'pkg/threads/datacloak_threads_bg.wasm', 'pkg/standalone/datacloak-worker.js',
     'pkg/standalone/datacloak-threads-worker.js', 'pkg/standalone/datacloak-pool-worker.js', 'pkg/onnx.js',
     'pkg/onnx/datacloak_onnx_bg.wasm', 'pkg/onnx/datacloak_onnx.js', 'pkg/datacloak-onnx-worker.js',
-    'pkg/standalone/datacloak-onnx-worker.js', 'pkg/node-build.js']) {
+    'pkg/standalone/datacloak-onnx-worker.js', 'pkg/node-onnx.js', 'pkg/node-api.js']) {
     assert.ok(names.includes(must), `tarball lacks ${must}`);
   }
   assert.ok(!names.some((n) => n.startsWith('src/') || n.startsWith('tests/') || n.startsWith('target/')));
