@@ -1,5 +1,5 @@
 // The wasm benchmarks in headless Chromium (Debian's chromium, driven by playwright-core):
-//   node tests/benches/wasm/browser-bench.mjs [--runs N]
+//   node tests/benches/wasm/browser-bench.mjs [--runs N] [--ready-only]
 // Serves the repository on 127.0.0.1 with the cross-origin isolation headers the threaded build
 // needs, then runs the same harness as node-bench.mjs with 1 thread and with 2 threads.
 import { createServer } from 'node:http';
@@ -59,6 +59,13 @@ const ready = [];
 for (let i = 0; i < Math.max(5, runs); i++) ready.push((await visit('threads=1&ready=1')).ready_ms);
 ready.sort((a, b) => a - b);
 out.ready = { median_ms: ready[ready.length >> 1], min_ms: ready[0], runs: ready.length };
+// `--ready-only`: just that, e.g. to compare two builds of pkg/ side by side.
+if (process.argv.includes('--ready-only')) {
+  console.log(JSON.stringify(out, null, 2));
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
 const single = await visit(`threads=1&runs=${runs}`);
 out.single = single.results;
 out.single.build = single.info;
