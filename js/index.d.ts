@@ -1,5 +1,5 @@
-// Types of the DataCloak JS API (the same for every entry point: the browser's `datacloak` and
-// `datacloak/threads`, Node and Workers).
+// Types of the DataCloak JS API (the same for every entry point: `datacloak`, `datacloak/threads`
+// and `datacloak/onnx`, in browsers, Node and Workers).
 
 /** Sensitivity of a label: `high` (identifies or harms a person alone), `medium`, `low`. */
 export type Sensitivity = 'high' | 'medium' | 'low';
@@ -144,7 +144,7 @@ export interface ClassifyOptions {
    */
   maxSampleBytes?: number;
   /** A custom ONNX model (its labels and feature layout are checked). Read by the build of
-   *  `datacloak/onnx`; the default build (`datacloak`) refuses it with code `MODEL`. */
+   *  `datacloak/onnx`; `datacloak` and `datacloak/threads` (and so Workers) refuse it with code `MODEL`. */
   model?: Uint8Array | ArrayBuffer;
   /** Your own labels and rules, applied beside the model: the document or its JSON text.
    *  A bad document is refused with code `RULES`, naming the rule. */

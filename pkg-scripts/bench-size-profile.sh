@@ -13,7 +13,7 @@ SHIPPED=pkg/wasm/datacloak_bg.wasm
 TWIGGY="$DATACLOAK_CACHE/tools/bin/twiggy"
 [ -x "$TWIGGY" ] || cargo install twiggy --version 0.8.0 --locked --root "$DATACLOAK_CACHE/tools" >&2
 "$TWIGGY" top -n 1000000 --format csv "$WASM" > target/size-profile.csv
-python3 - target/size-profile.csv "$SHIPPED" models/datacloak-v1/model.onnx "$TOP" <<'PY'
+python3 - target/size-profile.csv "$SHIPPED" models/datacloak-v1/model.nnef.tar "$TOP" <<'PY'
 import csv, gzip, os, re, sys
 from collections import Counter
 rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))

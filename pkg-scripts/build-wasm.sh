@@ -27,8 +27,8 @@ mkdir -p "$out"
 
 # The library as a cdylib for wasm32 only: the native builds keep crate-type rlib, so native tests
 # do not link a shared object they never use. Two single-threaded builds: the default one
-# (browsers, Workers) without the ONNX reader, and pkg/onnx with it (Node, `datacloak/onnx`), which
-# is what custom models need. Both land on the same path, so each is taken out before the next.
+# (browsers, Node, Workers) without the ONNX reader, and pkg/onnx with it (`datacloak/onnx`, the
+# Node CLI's --model), which is what custom models need. Both land on the same path, so each is taken out before the next.
 dir=$profile; [ "$profile" = dev ] && dir=debug
 single() { # FEATURE_ARGS OUT_DIR OUT_NAME
   echo "== wasm (single-threaded, $profile, $2)"

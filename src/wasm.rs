@@ -381,8 +381,8 @@ pub fn feature_count() -> usize {
     crate::features::len()
 }
 
-/// True when this build reads custom ONNX models (the `onnx` feature: Node's build and
-/// `datacloak/onnx`; the default browser and Workers build runs only its built-in model).
+/// True when this build reads custom ONNX models (the `onnx` feature: the build behind
+/// `datacloak/onnx`; the default and threaded builds run only their built-in model).
 #[wasm_bindgen(js_name = customModels)]
 pub fn custom_models() -> bool {
     cfg!(feature = "onnx")

@@ -175,14 +175,15 @@ test("the default browser build runs only its built-in model; datacloak/onnx's b
   await small.init({ module: await readFile(path.join(ROOT, 'pkg/wasm/datacloak_bg.wasm')) });
   assert.equal(small.info().customModels, false);
   const builtIn = await small.classify(customers);
-  assert.deepEqual(labels(builtIn), labels(await dc.classify(customers)), 'the same embedded model in both builds');
-  assert.equal(small.info().modelSha256, dc.info().modelSha256);
   await assert.rejects(small.classify(customers, { model }), (e) => e.code === 'MODEL' && /datacloak\/onnx/.test(e.message));
+  // (In Node, `datacloak` and `datacloak/onnx` already loaded these two glues: the instances are shared.)
   const full = await import(path.join(ROOT, 'pkg/api-onnx.js'));
   await full.init({ module: await readFile(path.join(ROOT, 'pkg/onnx/datacloak_onnx_bg.wasm')) });
   assert.equal(full.info().customModels, true);
+  // The same built-in model (NNEF) in both builds, and the ONNX original read by the ONNX build.
+  assert.equal(full.info().modelSha256, small.info().modelSha256);
+  assert.deepEqual(labels(await full.classify(customers)), labels(builtIn));
   assert.deepEqual(labels(await full.classify(customers, { model })), labels(builtIn));
-  assert.equal(full.info().customModelsLoaded, 1);
 });
 
 test('the SIMD128 build computes the same features as the native build (SSE2 and scalar checked there)', async () => {

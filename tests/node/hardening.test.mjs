@@ -149,6 +149,6 @@ test('a trapped wasm instance is dropped: the call gets INTERNAL, the next call 
   // A profiler of the dropped instance refuses to go on rather than touch the new one.
   assert.throws(() => early.push('1,2\n'), (e) => e instanceof dc.DataCloakError && e.code === 'STATE');
   early.free();
-  // Custom-model engines are rebuilt too.
+  // The new instance's default engine answers (and keeps its feature cache).
   assert.equal(dc.info().featureCache.hits + dc.info().featureCache.misses > 0, true);
 });

@@ -2,10 +2,10 @@
 // same bytes on stdout, same exit codes on bad input.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { NATIVE, NODE_CLI, run, sampleFiles } from './helpers.mjs';
+import { NATIVE, NODE_CLI, ROOT, run, sampleFiles } from './helpers.mjs';
 
 const both = (args) => [run(NATIVE, args), run(process.execPath, [NODE_CLI, ...args])];
 
@@ -20,6 +20,28 @@ test('classify prints byte-identical JSON and tables for every sample table', ()
       assert.equal(wasm.stdout, native.stdout, `${f} ${extra.join(' ')}`);
     }
   }
+});
+
+test('--model with a valid ONNX model: the Node CLI loads the ONNX build and prints what the native CLI prints', () => {
+  const model = path.join(ROOT, 'models/datacloak-v1/model.onnx');
+  const file = sampleFiles()[0];
+  for (const extra of [[], ['--format', 'table']]) {
+    const [native, wasm] = both(['classify', file, '--model', model, ...extra]);
+    assert.equal(native.status, 0, native.stderr);
+    assert.equal(wasm.status, 0, wasm.stderr);
+    assert.equal(wasm.stdout, native.stdout, `${file} ${extra.join(' ')}`);
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'datacloak-parity-model-'));
+  const key = path.join(dir, 'key');
+  writeFileSync(key, '0123456789abcdef0123456789abcdef\n');
+  const out = (name) => path.join(dir, name);
+  const [native, wasm] = [
+    run(NATIVE, ['cloak', file, '-o', out('native.csv'), '--key-file', key, '--model', model]),
+    run(process.execPath, [NODE_CLI, 'cloak', file, '-o', out('wasm.csv'), '--key-file', key, '--model', model]),
+  ];
+  assert.equal(native.status, 0, native.stderr);
+  assert.equal(wasm.status, 0, wasm.stderr);
+  assert.ok(readFileSync(out('wasm.csv')).equals(readFileSync(out('native.csv'))), 'cloaked bytes differ');
 });
 
 test('bad input and usage give the same exit codes as the native CLI', () => {
