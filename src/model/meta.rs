@@ -91,32 +91,33 @@ impl ModelMeta {
     }
 }
 
-/// The rows of a `{"pmi": [[...], ...]}` co-occurrence document, unchecked.
-pub fn parse_pmi_rows(raw: &str) -> Result<Vec<Vec<f32>>> {
+fn parse_pmi(raw: &str, n: usize) -> Result<Vec<f32>> {
     #[derive(serde::Deserialize)]
     struct Co {
         pmi: Vec<Vec<f32>>,
     }
     let co: Co = serde_json::from_str(raw).map_err(|e| mismatch(KEY_COOCCURRENCE, "JSON {\"pmi\": [[...]]}", e))?;
-    Ok(co.pmi)
-}
-
-/// The co-occurrence document of a model's metadata as the text an ONNX file carries (the NNEF
-/// form keeps the matrix as a tensor; see `onnx::to_nnef`).
-pub fn pmi_text(rows: &[&[f32]]) -> String {
-    serde_json::json!({ "pmi": rows }).to_string()
-}
-
-fn parse_pmi(raw: &str, n: usize) -> Result<Vec<f32>> {
-    let pmi = parse_pmi_rows(raw)?;
-    if pmi.len() != n || pmi.iter().any(|r| r.len() != n) {
+    if co.pmi.iter().any(|r| r.len() != n) {
         return Err(mismatch(
             "co-occurrence matrix size",
             format!("{n}x{n}"),
-            format!("{} rows", pmi.len()),
+            "rows of other lengths",
         ));
     }
-    let flat: Vec<f32> = pmi.into_iter().flatten().collect();
+    let rows = co.pmi.len();
+    checked_pmi(co.pmi.into_iter().flatten().collect(), [rows, n], n)
+}
+
+/// A co-occurrence matrix of `shape` (row-major), checked to be `n`×`n` and finite: the one check
+/// for the JSON an ONNX file carries and the tensor the NNEF form keeps (`onnx::to_nnef`).
+pub fn checked_pmi(flat: Vec<f32>, shape: [usize; 2], n: usize) -> Result<Vec<f32>> {
+    if shape != [n, n] || flat.len() != n * n {
+        return Err(mismatch(
+            "co-occurrence matrix size",
+            format!("{n}x{n}"),
+            format!("{} rows", shape[0]),
+        ));
+    }
     if flat.iter().any(|v| !v.is_finite()) {
         return Err(mismatch("co-occurrence values", "finite numbers", "NaN or infinity"));
     }

@@ -54,11 +54,12 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The metadata of the built-in model as an ONNX file's `metadata_props` read it: tract keeps
-/// those under [`ONNX_PROPS`] and the NNEF form carries them over, except the co-occurrence
-/// matrix, which it keeps as a tensor of its own (`onnx::to_nnef`).
-fn nnef_props(proto: &tract_nnef::ast::ProtoModel, model: &TypedModel) -> Result<HashMap<String, String>> {
-    let mut props: HashMap<String, String> = model
+/// The metadata of the built-in model: the string properties, as an ONNX file's
+/// `metadata_props` read them (tract keeps those under [`ONNX_PROPS`] and the NNEF form carries
+/// them over), and the co-occurrence matrix, which the NNEF form keeps as a tensor of its own
+/// (`onnx::to_nnef`). The checksum reported is the ONNX original's, which must be `expected`.
+fn nnef_meta(proto: &tract_nnef::ast::ProtoModel, model: &TypedModel, expected: String) -> Result<ModelMeta> {
+    let props: HashMap<String, String> = model
         .properties
         .iter()
         .filter_map(|(k, v)| {
@@ -66,21 +67,28 @@ fn nnef_props(proto: &tract_nnef::ast::ProtoModel, model: &TypedModel) -> Result
             Some((k.strip_prefix(ONNX_PROPS).unwrap_or(k).to_string(), value))
         })
         .collect();
-    if let Some(t) = proto
-        .tensors
-        .get(&tract_nnef::ast::Identifier::from(meta::KEY_COOCCURRENCE))
-    {
+    let found = props.get(SOURCE_SHA_PROP).cloned().unwrap_or_default();
+    if expected != found {
+        return Err(Error::ModelMismatch {
+            what: "built-in model.nnef.tar's source (re-run the NNEF translation: models/README.md)".into(),
+            expected,
+            found,
+        });
+    }
+    let mut meta = ModelMeta::from_props(&props, features::LAYOUT, features::len(), found)?;
+    let key = tract_nnef::ast::Identifier::from(meta::KEY_COOCCURRENCE);
+    if let Some(t) = proto.tensors.get(&key) {
         let flat = t
             .try_as_plain_ram()
             .and_then(|v| v.as_slice::<f32>().map(<[f32]>::to_vec))
             .map_err(model_err("the built-in co-occurrence matrix is not f32"))?;
-        let width = t.shape().last().copied().unwrap_or(1).max(1);
-        props.insert(
-            meta::KEY_COOCCURRENCE.into(),
-            meta::pmi_text(&flat.chunks(width).collect::<Vec<_>>()),
-        );
+        let shape = match t.shape() {
+            &[rows, cols] => [rows, cols],
+            _ => [flat.len(), 1],
+        };
+        meta.pmi = Some(meta::checked_pmi(flat, shape, meta.labels.len())?);
     }
-    Ok(props)
+    Ok(meta)
 }
 
 impl Model {
@@ -138,16 +146,7 @@ impl Model {
                     .proto_model_for_read(&mut &DEFAULT_MODEL[..])
                     .map_err(&unreadable)?;
                 let typed = reader.model_for_proto_model(&proto).map_err(&unreadable)?;
-                let props = nnef_props(&proto, &typed)?;
-                let found = props.get(SOURCE_SHA_PROP).cloned().unwrap_or_default();
-                if expected != found {
-                    return Err(Error::ModelMismatch {
-                        what: "built-in model.nnef.tar's source (re-run the NNEF translation: models/README.md)".into(),
-                        expected,
-                        found,
-                    });
-                }
-                let meta = ModelMeta::from_props(&props, features::LAYOUT, features::len(), found)?;
+                let meta = nnef_meta(&proto, &typed, expected)?;
                 Model::finish(typed, meta)
             })
             .as_ref()

@@ -2,7 +2,7 @@
 //! tract sees them, and the build-time translation of the shipped `model.onnx` into the NNEF
 //! form the default build embeds.
 
-use super::meta::{self, KEY_COOCCURRENCE};
+use super::meta::KEY_COOCCURRENCE;
 use super::{check, model_err, sha256_hex, Model, ModelMeta, ONNX_PROPS, SOURCE_SHA_PROP};
 use crate::error::{Error, Result};
 use crate::features;
@@ -11,14 +11,13 @@ use tract_onnx::prelude::*;
 
 /// Reads, checks and prepares an ONNX model (`sha256`: of `bytes`, computed once by the caller).
 pub(super) fn load(bytes: &[u8], sha256: String) -> Result<Model> {
-    let (typed, props) = read(bytes)?;
-    let meta = ModelMeta::from_props(&props, features::LAYOUT, features::len(), sha256)?;
-    Model::finish(typed, meta)
+    let (typed, meta) = read(bytes)?;
+    Model::finish(typed, ModelMeta { sha256, ..meta })
 }
 
 /// The checked ONNX graph as tract's typed model with the input `[N, features]` (N symbolic),
-/// and the file's `metadata_props`.
-fn read(bytes: &[u8]) -> Result<(TypedModel, HashMap<String, String>)> {
+/// and what its `metadata_props` say (checksum left empty).
+fn read(bytes: &[u8]) -> Result<(TypedModel, ModelMeta)> {
     if bytes.is_empty() {
         return Err(Error::Model {
             message: "the model file is empty".into(),
@@ -35,7 +34,7 @@ fn read(bytes: &[u8]) -> Result<(TypedModel, HashMap<String, String>)> {
         .collect();
     // The metadata is checked before the graph: a model for another feature layout is refused
     // with that reason rather than with whatever its graph would fail on.
-    ModelMeta::from_props(&props, features::LAYOUT, features::len(), String::new())?;
+    let meta = ModelMeta::from_props(&props, features::LAYOUT, features::len(), String::new())?;
     check::check(&proto)?;
     let n_features = features::len();
     let typed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| -> Result<TypedModel> {
@@ -53,7 +52,7 @@ fn read(bytes: &[u8]) -> Result<(TypedModel, HashMap<String, String>)> {
     .map_err(|_| Error::Model {
         message: "the model could not be read: tract failed on this graph".into(),
     })??;
-    Ok((typed, props))
+    Ok((typed, meta))
 }
 
 /// Translates ONNX model bytes into tract's NNEF form (an uncompressed tar, byte-identical for
@@ -61,7 +60,7 @@ fn read(bytes: &[u8]) -> Result<(TypedModel, HashMap<String, String>)> {
 /// over as model properties and the ONNX file's SHA-256 as [`SOURCE_SHA_PROP`]. This is the
 /// build-time step behind `models/<name>/model.nnef.tar` (`cargo run --example nnef`).
 pub fn to_nnef(onnx_bytes: &[u8]) -> Result<Vec<u8>> {
-    let (typed, _) = read(onnx_bytes)?;
+    let (typed, meta) = read(onnx_bytes)?;
     let mut model = typed
         .into_decluttered()
         .map_err(model_err("the model could not be decluttered"))?;
@@ -71,17 +70,13 @@ pub fn to_nnef(onnx_bytes: &[u8]) -> Result<Vec<u8>> {
     // The co-occurrence matrix goes in its own binary entry rather than as JSON text among the
     // properties: tract parses NNEF text a character at a time, and those 10 KB were a tenth of
     // the wasm build's start-up (BENCHMARKS.md, "Without the ONNX reader").
-    let pmi = match model.properties.remove(&format!("{ONNX_PROPS}{KEY_COOCCURRENCE}")) {
+    // (`read` has checked it: n×n over the model's labels.)
+    model.properties.remove(&format!("{ONNX_PROPS}{KEY_COOCCURRENCE}"));
+    let pmi = match &meta.pmi {
         None => None,
-        Some(text) => {
-            let text = text
-                .try_as_plain_ram()
-                .and_then(|v| v.to_scalar::<String>().cloned())
-                .map_err(model_err("the co-occurrence metadata is not text"))?;
-            let rows = meta::parse_pmi_rows(&text)?;
-            let flat: Vec<f32> = rows.iter().flatten().copied().collect();
-            let tensor = Tensor::from_shape(&[rows.len(), flat.len() / rows.len().max(1)], &flat)
-                .map_err(model_err("the co-occurrence matrix is not square"))?;
+        Some(flat) => {
+            let n = meta.labels.len();
+            let tensor = Tensor::from_shape(&[n, n], flat).map_err(model_err("shaping the co-occurrence matrix"))?;
             let mut dat = Vec::new();
             tract_nnef::tensors::write_tensor(&mut dat, &tensor)
                 .map_err(model_err("writing the co-occurrence matrix"))?;
