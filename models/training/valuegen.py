@@ -296,8 +296,23 @@ def g_letter_codes(ctx, n):
     return r.choices(vals, w, k=n)
 
 
+EAST_ASIAN = ["ko_KR", "zh_CN", "zh_TW", "ja_JP"]
+
+
+def east_asian_names(ctx, n):
+    """Full names as Korea, China, Taiwan and Japan write them: family name first, in their own
+    script, without a space (김민준, 王秀英) or, in Japan, often with one (佐藤 太郎, 佐藤\u3000太郎)."""
+    r = ctx.r
+    loc = r.choice(EAST_ASIAN)
+    ln, fn = ctx.pool("last_name", loc), ctx.pool("first_name", loc)
+    sep = r.choice([" ", "\u3000", ""]) if loc == "ja_JP" else ""
+    return [f"{r.choice(ln)}{sep}{r.choice(fn)}" for _ in range(n)]
+
+
 def g_person_name(ctx, n, style=None):
     r = ctx.r
+    if style is None and r.random() < 0.06:
+        return east_asian_names(ctx, n)
     fn, ln = ctx.pool("first_name"), ctx.pool("last_name")
     pre = ctx.pool("prefix")
     styles = style or mixed(r, ["fl", "fl", "fl", "l,f", "fml", "pfl", "flf", "LF"], None)
@@ -517,11 +532,11 @@ def cities_in_script(script):
 def g_city(ctx, n):
     r = ctx.r
     src = r.random()
-    if src < 0.12:
+    if src < 0.2:
         pool = cities_in_script(r.choice(sorted(SCRIPT_RANGES)))
         k = min(len(pool), r.choice([10, 50, 300, 3000]))
         return ctx.pick(r.sample(pool, k), n)
-    if src < 0.3 and ctx.loc not in ("no_NO", "lt_LT", "tr_TR", "fr_CH"):  # these Faker locales make cities from surnames
+    if src < 0.35 and ctx.loc not in ("no_NO", "lt_LT", "tr_TR", "fr_CH"):  # these Faker locales make cities from surnames
         pool = ctx.pool("city")
     else:
         gn = geonames()
@@ -574,6 +589,7 @@ def g_state(ctx, n):
 
 
 SCRIPT_LANGS = ["ar", "zh_CN", "ru", "el", "he", "hi", "ja", "ko", "th", "uk", "fa", "bn"]
+LATIN_LANGS = ["pl", "cs", "sk", "hr", "sl", "hu", "ro", "sv", "da", "nb_NO", "fi", "tr", "id", "ca", "et", "lv", "lt"]
 _TRANSLATED = {}
 
 
@@ -595,9 +611,14 @@ def translated_names(domain, lang):
 def g_country(ctx, n):
     r = ctx.r
     cs = countries()
-    mode = r.choice(["name", "name", "alpha2", "alpha3", "faker", "common", "upper", "script"])
+    mode = r.choice(["name", "name", "alpha2", "alpha3", "faker", "common", "upper", "script", "script", "latin",
+                     "lower2"])
     if mode == "script":
         vals = translated_names("iso3166-1", r.choice(SCRIPT_LANGS)) or [c[0] for c in cs]
+    elif mode == "latin":  # another language's names, with the ones it spells as English does (Aruba, Angola)
+        vals = translated_names("iso3166-1", r.choice(LATIN_LANGS)) + [c[0] for c in cs if r.random() < 0.3]
+    elif mode == "lower2":  # registrant and ccTLD style: us, gb, de
+        vals = [c[1].lower() for c in cs]
     elif mode == "faker":
         vals = ctx.pool("country")
     elif mode == "alpha2":
@@ -1467,6 +1488,84 @@ def g_company(ctx, n):
     return _cased(r, ctx.pick(ctx.pool("company"), n), 0.04, 0.0)
 
 
+ORG_TOPICS = ["Health", "Education", "Transportation", "Finance", "Labor", "Agriculture", "Justice", "Public Works",
+              "Parks and Recreation", "Housing", "Environmental Quality", "Energy", "Commerce", "Human Services",
+              "Revenue", "Technology Services", "Veterans Affairs", "Family Services", "Natural Resources", "Planning"]
+MASCOTS = ["Tigers", "Eagles", "Lions", "Bears", "Giants", "Pirates", "Rangers", "Wolves", "Hawks", "Sharks", "Bulls",
+           "Kings", "Warriors", "Royals", "Rockets", "Comets"]
+ORG_WORDS = ["Media", "Records", "Studios", "Airlines", "Motors", "Networks", "Press", "Pharmaceuticals", "Energy",
+             "Systems", "Foods", "Brewing", "Insurance", "Capital", "Logistics", "Entertainment"]
+ORG_LANG = {"de": ["Universität {c}", "Stadtwerke {c}", "Sparkasse {c}", "Klinikum {c}", "Stadtbibliothek {c}", "FC {c}"],
+            "fr": ["Université de {c}", "Banque de {c}", "Hôpital de {c}", "Mairie de {c}", "Olympique de {c}"],
+            "es": ["Universidad de {c}", "Banco de {c}", "Hospital General de {c}", "Ayuntamiento de {c}", "Club Atlético {c}"],
+            "it": ["Università di {c}", "Banca di {c}", "Ospedale di {c}", "Comune di {c}", "AC {c}"],
+            "pt": ["Universidade de {c}", "Banco de {c}", "Hospital de {c}", "Prefeitura de {c}", "Sporting {c}"],
+            "nl": ["Universiteit {c}", "Gemeente {c}", "Ziekenhuis {c}", "FC {c}"]}
+
+
+BRAND_HEADS = ["Zen", "Vel", "Kor", "Aur", "Nex", "Lum", "Tor", "Bri", "Sol", "Mar", "Ori", "Cal", "Fen", "Gar", "Hal",
+               "Ido", "Jar", "Kal", "Lor", "Mon", "Nov", "Pax", "Qua", "Ros", "Sar", "Tav", "Ulm", "Vir", "Wes", "Xan"]
+BRAND_TAILS = ["tro", "ora", "ix", "ex", "ia", "on", "ara", "ell", "ico", "ano", "ax", "ium", "ova", "ena", "is", "ek",
+               "os", "ato", "ique", "ly"]
+
+
+def brand_word(r):
+    """An invented one-word brand ("Velora", "Korix"): makers and brands are names without a legal form."""
+    return r.choice(BRAND_HEADS) + r.choice(BRAND_TAILS)
+
+
+def g_organisation(ctx, n):
+    """Names of organisations that are not firms with a legal form: universities, hospitals, libraries,
+    clubs and teams, public departments and agencies, banks, parties, media; the real-table corpus labels
+    them company_name (corpus_labels/CONVENTIONS.md), so the generator does too."""
+    r = ctx.r
+    city = lambda: r.choice(ctx.pool("city")) if r.random() < 0.5 else r.choice(geonames())[0]  # noqa: E731
+    sur = lambda: r.choice(ctx.pool("last_name", "en_US"))  # noqa: E731
+    state = lambda: r.choice(subdivisions().get(ctx.cc) or subdivisions()["US"])[0]  # noqa: E731
+    kinds = ["university", "hospital", "library", "team", "public", "bank", "media", "civic", "brand", "brand"]
+    if ctx.lang in ORG_LANG:
+        kinds.append("local")
+    kind = r.choice(kinds)
+    mixed = r.random() < 0.3  # a directory of many kinds of organisation
+    vals = []
+    for _ in range(r.choice([8, 30, 150, 800])):
+        k = r.choice(kinds) if mixed else kind
+        if k == "university":
+            v = r.choice([f"University of {state()}", f"{city()} University", f"{state()} State University",
+                          f"{sur()} College", f"{city()} Community College", f"{sur()} Institute of Technology"])
+        elif k == "hospital":
+            v = r.choice([f"{city()} General Hospital", f"St. {sur()} Hospital", f"{city()} Medical Center",
+                          f"{sur()} Children's Hospital", f"{city()} Regional Health"])
+        elif k == "library":
+            v = r.choice([f"{city()} Public Library", f"{city()} County Library", f"{sur()} Memorial Library"])
+        elif k == "team":
+            v = r.choice([f"{city()} {r.choice(MASCOTS)}", f"{city()} FC", f"{city()} United", f"{city()} Rovers",
+                          f"{city()} Athletic", f"{city()} Wanderers", f"AFC {city()}"])
+        elif k == "public":
+            v = r.choice([f"Department of {r.choice(ORG_TOPICS)}", f"Office of {r.choice(ORG_TOPICS)}",
+                          f"{state()} {r.choice(ORG_TOPICS)} Commission", f"{city()} Police Department",
+                          f"Ministry of {r.choice(ORG_TOPICS)}", f"{r.choice(ORG_TOPICS)} Agency",
+                          f"{city()} City Council", f"{state()} Board of {r.choice(ORG_TOPICS)}"])
+        elif k == "bank":
+            v = r.choice([f"Bank of {city()}", f"{city()} Savings Bank", f"{sur()} Trust", f"First {state()} Bank",
+                          f"{city()} Credit Union"])
+        elif k == "media":
+            v = r.choice([f"{sur()} {r.choice(ORG_WORDS)}", f"{city()} {r.choice(['Times', 'Herald', 'Gazette', 'Tribune'])}",
+                          f"{sur()} & {sur()}", f"{sur()} {r.choice(ORG_WORDS)} Group"])
+        elif k == "civic":
+            v = r.choice([f"{city()} {r.choice(ORG_TOPICS)} Association", f"{sur()} Foundation",
+                          f"{state()} {r.choice(['Democratic', 'Republican', 'Green', 'Labour', 'Liberal'])} Party",
+                          f"{city()} Chamber of Commerce", f"{r.choice(ORG_TOPICS)} Council of {state()}"])
+        elif k == "brand":  # a maker or brand written bare, the way a "make" or "brand" column holds it
+            v = brand_word(r) if r.random() < 0.7 else r.choice(MAKES).title()
+            if r.random() < 0.15:
+                v = v.upper()
+        else:
+            v = r.choice(ORG_LANG[ctx.lang]).format(c=city())
+        vals.append(v)
+    return _cased(r, [r.choice(vals) for _ in range(n)], 0.05, 0.0)
+
+
 def g_job(ctx, n):
     r = ctx.r
     loc = ctx.loc if r.random() < 0.6 else "en_US"
@@ -1687,7 +1786,7 @@ PRODUCT_NOUN = ["Blender", "Headphones", "Backpack", "Desk Lamp", "Coffee Maker"
 def g_thing_name(ctx, n):
     """Names of things (car models, products, titles): categorical, never person_name."""
     r = ctx.r
-    kind = r.choice(["car", "product", "title", "team", "place", "facility"])
+    kind = r.choice(["car", "product", "title", "place", "facility"])  # teams, schools, hospitals: g_organisation
     words = ctx.pool("word", "en_US")
     out = []
     k = r.choice([20, 100, 1000])
@@ -1701,15 +1800,13 @@ def g_thing_name(ctx, n):
             v = " ".join(w.capitalize() for w in r.sample(words, r.randint(1, 4)))
             if r.random() < 0.3:
                 v = "The " + v
-        elif kind == "team":
-            v = f"{r.choice(ctx.pool('city'))} {r.choice(['Tigers', 'United', 'Rovers', 'FC', 'Eagles', 'Lions', 'Wanderers'])}"
         elif kind == "facility":
             who = r.choice(ctx.pool('last_name', 'en_US')) if r.random() < 0.6 else \
                 f"{r.choice(ctx.pool('first_name', 'en_US'))} {r.choice(UP)} {r.choice(ctx.pool('last_name', 'en_US'))}"
             where = r.choice(ctx.pool('city'))
-            v = r.choice([f"{who} International", f"{where} {who} Airport", f"{who} High School",
-                          f"{where} Regional", f"St. {who} Hospital", f"{who} Memorial Park", f"{where} Central Station",
-                          f"{who} Field", f"{where} Municipal Airport", f"{who} Elementary"])
+            v = r.choice([f"{who} International", f"{where} {who} Airport", f"{where} Regional",
+                          f"{who} Memorial Park", f"{where} Central Station", f"{who} Field", f"{where} Municipal Airport",
+                          f"{who} Stadium", f"{where} Convention Hall"])
         else:
             v = f"{r.choice(['Lake', 'Mount', 'Fort', 'Port', 'Cape'])} {r.choice(ctx.pool('last_name', 'en_US'))}"
         vals.append(v)
