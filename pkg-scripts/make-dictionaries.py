@@ -591,7 +591,8 @@ COUNTRY_VARIANTS = [
 # Hebrew, Devanagari, Japanese, Korean, Thai, Persian, Bengali): country names in any script are countries.
 COUNTRY_LANGS = ["de", "fr", "es", "it", "pt", "nl"]
 # Short names only (not official names) in these, to keep the dictionary small in the wasm module.
-SCRIPT_COUNTRY_LANGS = ["ar", "zh_CN", "ru", "el", "he", "hi", "ja", "ko", "th"]
+SCRIPT_COUNTRY_LANGS = ["ar", "zh_CN", "ru", "el", "he", "hi", "ja", "ko", "th", "uk", "fa", "bn", "bg",
+                        "pl", "cs", "sk", "hr", "sl", "hu", "ro", "sv", "da", "nb_NO", "fi", "tr", "id", "ca"]
 
 
 def name_forms(raw: str) -> list[str]:
@@ -932,6 +933,104 @@ def build_street_words():
     return entries, src, note
 
 
+ORG_WORDS_HAND = """
+university; universities; univ; universitat; universite; universidad; universita; universidade; universiteit;
+uniwersytet; college; colleges; school; schools; academy; akademie; academie; academia; institute; institut;
+instituto; istituto; polytechnic; hochschule; seminary;
+hospital; hospitals; hopital; ospedale; krankenhaus; klinikum; klinik; clinic; clinica; infirmary; health;
+healthcare; medical; sanatorium;
+library; libraries; bibliothek; bibliotheque; biblioteca; bibliotheek; museum; archives;
+bank; banks; banco; banque; bancorp; bancshares; sparkasse; savings; credit union; insurance; assurance;
+versicherung; financial; securities; capital; investments;
+club; fc; afc; cf; united; athletic; athletics; rovers; wanderers; albion; hotspur; sporting; olympique;
+association; associations; asociacion; associazione; associacao; verband; verein; society; societies;
+federation; league; union; alliance; coalition; guild; chamber; syndicate;
+council; committee; commission; board; authority; administration; agency; agencies; bureau; office; offices;
+department; departments; dept; ministry; ministerio; ministere; ministerium; ministero; government;
+regierung; gouvernement; gobierno; secretariat; directorate; inspectorate; service; services; police;
+sheriff; court; courts; tribunal; parliament; senate; congress; assembly;
+foundation; fundacion; fondazione; fundacao; stiftung; fondation; trust; fund; charity; mission; church;
+parish; diocese; ministries; party; partei; partido; partito; parti;
+company; companies; corp; corporation; inc; incorporated; llc; ltd; limited; plc; gmbh; ag; sa; spa;
+group; holdings; holding; partners; associates; enterprises; industries; international; worldwide; global;
+airlines; airline; airways; aviation; air lines; railways; railroad; transit; logistics; shipping; motors;
+automotive; pharmaceuticals; pharma; laboratories; labs; technologies; technology; systems; solutions;
+software; networks; network; communications; telecom; media; press; publishing; publishers; books; records;
+studios; studio; pictures; films; entertainment; broadcasting; television; tv; radio; news; times; herald;
+gazette; tribune; journal; energy; electric; utilities; petroleum; oil; mining; steel; foods; brewery;
+brewing; restaurant; restaurants; cafe; grill; pizza; bakery; hotel; hotels; resort; stores; store; market;
+supermarket; pharmacy; center; centre; centro; zentrum; centers; centres;
+大学; 大學; 学院; 學院; 银行; 銀行; 病院; 医院; 醫院; 会社; 公司; 党; 黨; 会; 會; 協会; 协会; 委員会; 委员会; 局; 庁; 廳; 部;
+대학교; 대학; 은행; 병원; 회사; 당; 협회; 위원회; 공사
+"""
+
+
+PLACE_WORDS_HAND = """
+district; districts; dist; county; counties; borough; township; twp; town; village; city; municipality;
+municipal; metropolitan; metro; municipio; comune; gemeinde; kommune; commune; province; provincia; provinz;
+provincie; region; regione; prefecture; oblast; krai; kray; raion; rayon; okrug; canton; kanton; parish;
+governorate; wilaya; emirate; voivodeship; powiat; gmina; amt; landkreis; kreis; bezirk; arrondissement;
+departement; comarca; freguesia; concelho; barangay; tehsil; taluk; mandal; upazila; thana; union council;
+amphoe; tambon; changwat; kabupaten; kota; kecamatan; desa; kampung; shi; si; gun; gu; ku; cho; machi; mura;
+ken; fu; dong; eup; myeon; xian; qu; zhen; xiang; sheng; zizhizhou; zizhiqu; zizhixian; meng;
+район; районы; область; обл; город; г; край; округ; село; поселок; посёлок; деревня; станица; республика;
+місто; селище; громада; община; општина; δήμος; δημοτική; νομός; περιφέρεια;
+حي; منطقة; محافظة; مدينة; قرية; ولاية; إمارة; مركز; بلدية; ناحية; قضاء; شهرستان; استان; شهر; بخش; روستا;
+دهستان; ضلع; מועצה; עיר; अंचल; जिला; ज़िला; तहसील; नगर; ग्राम; प्रखंड; อำเภอ; จังหวัด; ตำบล; เขต; กิ่งอำเภอ;
+市; 区; 區; 県; 縣; 省; 町; 村; 郡; 州; 镇; 鎮; 乡; 鄉; 府; 道; 시; 군; 구; 동; 읍; 면; 도
+"""
+
+
+JA_SURNAMES_HAND = """
+佐藤; 鈴木; 高橋; 田中; 伊藤; 渡辺; 渡邊; 山本; 中村; 小林; 加藤; 吉田; 山田; 佐々木; 山口; 松本; 井上; 木村; 林; 斎藤;
+斉藤; 清水; 山崎; 森; 池田; 橋本; 阿部; 石川; 山下; 中島; 石井; 小川; 前田; 岡田; 長谷川; 藤田; 後藤; 近藤; 村上; 遠藤;
+青木; 坂本; 福田; 太田; 西村; 藤井; 金子; 岡本; 藤原; 三浦; 中野; 中川; 原田; 松田; 竹内; 小野; 田村; 中山; 和田; 石田;
+森田; 上田; 原; 柴田; 酒井; 工藤; 横山; 宮崎; 宮本; 内田; 高木; 安藤; 島田; 谷口; 大野; 高田; 丸山; 今井; 河野; 藤本;
+村田; 武田; 上野; 杉山; 増田; 小山; 大塚; 平野; 菅原; 久保; 松井; 千葉; 岩崎; 桜井; 木下; 野口; 松尾; 菊地; 野村; 新井;
+青島; 赤松; 浅野; 荒井; 有村; 石橋; 市川; 岩田; 梅村; 大西; 大橋; 岡村; 片山; 川口; 川村; 北村; 熊谷; 小池; 小島; 佐野;
+榊原; 関; 高野; 辻; 土屋; 永井; 西田; 野田; 服部; 浜田; 福島; 古川; 堀; 本田; 松下; 水野; 宮田; 望月; 矢野; 吉川
+"""
+
+
+def build_cjk_surnames():
+    """Family names of China, Taiwan, Korea and Japan in their own scripts: the first characters of
+    a name written without a space (김민준, 王秀英) or before one (佐藤 太郎)."""
+    raw = split_hand(JA_SURNAMES_HAND)
+    for loc in ["zh_CN", "zh_TW", "ko_KR", "ja_JP"]:
+        raw += [r for r, _w in faker_list("person", loc, "last_names")]
+    entries = {e for e in (clean_entry(normalize(r)) for r in raw) if e}
+    src = "# source: Faker 40.54.0 last_names of zh_CN zh_TW ko_KR ja_JP + hand-written common Japanese family names, licence: MIT (Faker) / public domain (hand list)"
+    note = ("family names in Han, Hangul and kanji script: Faker last_names of zh_CN zh_TW ko_KR ja_JP and "
+            f"{len(split_hand(JA_SURNAMES_HAND))} hand-written common Japanese family names; matched at the start of a 2-5 character value")
+    return entries, src, note
+
+
+def build_hand_words(hand: str, src: str, note: str):
+    """A hand-written word list, each entry normalised (no third-party package)."""
+    entries = {e for e in (clean_entry(normalize(r)) for r in split_hand(hand)) if e}
+    return entries, src, note
+
+
+def build_org_words():
+    return build_hand_words(
+        ORG_WORDS_HAND,
+        "# source: hand-written words that name an organisation (university, hospital, club, council, ministry, bank, airlines, ...), licence: public domain (hand list)",
+        "hand-written words that mark an organisation's name, any word of the value (university, hospital, library, bank, FC, "
+        "association, council, department, ministry, foundation, party, airlines, media, ...) in en de fr es it pt nl pl, "
+        "common legal forms, and CJK/Hangul organisation suffixes (大学 銀行 病院 会社 党 委員会 대학교 은행 ...) matched at a value's end",
+    )
+
+
+def build_place_words():
+    return build_hand_words(
+        PLACE_WORDS_HAND,
+        "# source: hand-written words and one-character suffixes that name an administrative place (district, county, oblast, amphoe, -shi, 市, 시, حي, ...), licence: public domain (hand list)",
+        "hand-written words of administrative units (district, county, borough, province, prefecture, oblast, amphoe, "
+        "kabupaten, -shi/-si/-gun romanised suffixes) in Latin, Cyrillic, Greek, Arabic, Persian, Hebrew, Devanagari and Thai "
+        "script, and the one-character CJK/Hangul unit suffixes (市 区 県 省 町 村 郡 시 군 구 ...) matched at a value's end",
+    )
+
+
 # ---------------------------------------------------------------------------
 
 FILES = [
@@ -945,6 +1044,9 @@ FILES = [
     ("job_titles.txt", build_job_titles),
     ("company_suffixes.txt", build_company_suffixes),
     ("street_words.txt", build_street_words),
+    ("org_words.txt", build_org_words),
+    ("place_words.txt", build_place_words),
+    ("cjk_surnames.txt", build_cjk_surnames),
 ]
 
 
@@ -1015,6 +1117,9 @@ def sources_md(rows) -> str:
         "job_titles.txt": ("Faker 40.54.0", "Faker job providers; hand list", "MIT; public domain"),
         "company_suffixes.txt": ("Faker 40.54.0", "hand list; Faker company providers", "public domain; MIT"),
         "street_words.txt": ("Faker 40.54.0", "hand list; Faker address providers", "public domain; MIT"),
+        "org_words.txt": ("-", "hand list", "public domain"),
+        "place_words.txt": ("-", "hand list", "public domain"),
+        "cjk_surnames.txt": ("Faker 40.54.0", "Faker person providers; hand list", "MIT; public domain"),
     }
     total = 0
     for fname, count, size, note in rows:

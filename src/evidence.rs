@@ -92,12 +92,25 @@ const CHECKS: &[(&str, &[(&str, &str)])] = &[
         "postal_code",
         &[("pat.postcode_like", "have the shape of postal codes")],
     ),
-    ("city", &[("dict.city", "are known city names")]),
+    (
+        "city",
+        &[
+            ("dict.city", "are known city names"),
+            (
+                "dict.place_word",
+                "name an administrative unit (district, county, -shi, 市, ...)",
+            ),
+        ],
+    ),
     (
         "state",
         &[
             ("dict.state", "are known state or region names"),
             ("dict.state_code", "are state or region codes"),
+            (
+                "dict.place_word",
+                "name an administrative unit (district, county, -shi, 市, ...)",
+            ),
         ],
     ),
     ("latitude", &[("num.lat_range", "are decimals within ±90")]),
@@ -116,7 +129,13 @@ const CHECKS: &[(&str, &[(&str, &str)])] = &[
     ),
     (
         "company_name",
-        &[("dict.company_suffix", "end in a company form (Inc, GmbH, SA, ...)")],
+        &[
+            ("dict.company_suffix", "end in a company form (Inc, GmbH, SA, ...)"),
+            (
+                "dict.org_word",
+                "contain an organisation word (University, Bank, FC, Council, ...)",
+            ),
+        ],
     ),
     ("job_title", &[("dict.job_title", "are known job titles")]),
     ("date", &[("date.date", "parse as calendar dates")]),

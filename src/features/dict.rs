@@ -1,5 +1,5 @@
-//! Word lists compiled into the binary: names, places, job titles, company
-//! and street words.
+//! Word lists compiled into the binary: names, places, job titles, company,
+//! street, organisation and place-unit words, East Asian family names.
 //!
 //! The files under `src/features/dict/` are written by
 //! `pkg-scripts/make-dictionaries.py` (sources and licences in
@@ -29,11 +29,17 @@ pub enum Dict {
     JobTitle,
     CompanySuffix,
     StreetWord,
+    /// Words that mark an organisation's name (university, hospital, FC, council, 銀行, ...).
+    OrgWord,
+    /// Words of administrative units (district, county, oblast, amphoe, 市, 시, حي, ...).
+    PlaceWord,
+    /// Family names in Han, Hangul and kanji script (王, 김, 佐藤, ...).
+    CjkSurname,
 }
 
 impl Dict {
     /// Every dictionary, in declaration order.
-    pub const ALL: [Dict; 10] = [
+    pub const ALL: [Dict; 13] = [
         Dict::FirstName,
         Dict::LastName,
         Dict::City,
@@ -44,6 +50,9 @@ impl Dict {
         Dict::JobTitle,
         Dict::CompanySuffix,
         Dict::StreetWord,
+        Dict::OrgWord,
+        Dict::PlaceWord,
+        Dict::CjkSurname,
     ];
 
     /// Short snake_case name, e.g. `"first_name"`.
@@ -59,6 +68,9 @@ impl Dict {
             Dict::JobTitle => "job_title",
             Dict::CompanySuffix => "company_suffix",
             Dict::StreetWord => "street_word",
+            Dict::OrgWord => "org_word",
+            Dict::PlaceWord => "place_word",
+            Dict::CjkSurname => "cjk_surname",
         }
     }
 
@@ -74,6 +86,9 @@ impl Dict {
             Dict::JobTitle => include_str!("dict/job_titles.txt"),
             Dict::CompanySuffix => include_str!("dict/company_suffixes.txt"),
             Dict::StreetWord => include_str!("dict/street_words.txt"),
+            Dict::OrgWord => include_str!("dict/org_words.txt"),
+            Dict::PlaceWord => include_str!("dict/place_words.txt"),
+            Dict::CjkSurname => include_str!("dict/cjk_surnames.txt"),
         }
     }
 
@@ -82,8 +97,8 @@ impl Dict {
     }
 }
 
-static INDEX: [OnceLock<Vec<&'static str>>; 10] = [const { OnceLock::new() }; 10];
-static TABLES: [OnceLock<Table>; 10] = [const { OnceLock::new() }; 10];
+static INDEX: [OnceLock<Vec<&'static str>>; Dict::ALL.len()] = [const { OnceLock::new() }; Dict::ALL.len()];
+static TABLES: [OnceLock<Table>; Dict::ALL.len()] = [const { OnceLock::new() }; Dict::ALL.len()];
 
 /// Open-addressing hash table over a dictionary's entries: membership is the hot path of
 /// feature extraction (ten look-ups per sampled value), and one hash plus a compare or two
@@ -242,6 +257,34 @@ mod tests {
                     "street", "st", "avenue", "ave", "strasse", "str", "rue", "calle", "via", "rua", "straat",
                 ],
             ),
+            (
+                Dict::OrgWord,
+                &[
+                    "university",
+                    "hospital",
+                    "library",
+                    "fc",
+                    "council",
+                    "ministerio",
+                    "airlines",
+                    "大学",
+                    "은행",
+                ],
+            ),
+            (
+                Dict::PlaceWord,
+                &[
+                    "district",
+                    "county",
+                    "oblast",
+                    "amphoe",
+                    "shi",
+                    "район",
+                    "حي",
+                    "市",
+                    "시",
+                ],
+            ),
         ];
         for (d, words) in cases {
             for w in *words {
@@ -309,7 +352,7 @@ mod tests {
     #[test]
     fn names_and_all() {
         let names: Vec<&str> = Dict::ALL.iter().map(|d| d.name()).collect();
-        assert_eq!(names.len(), 10);
+        assert_eq!(names.len(), Dict::ALL.len());
         for (i, d) in Dict::ALL.iter().enumerate() {
             assert_eq!(d.slot(), i);
         }

@@ -40,7 +40,7 @@ fn describe(name: &str) -> String {
         "stat.sample_unique_ratio" => "distinct values / values in the sample".into(),
         "stat.top_value_share" => "share of the sample taken by the most common value".into(),
         "stat.value_entropy" => "entropy of the sample's value distribution / log2(sample size)".into(),
-        "stat.distinct_le_2" | "stat.distinct_le_12" | "stat.distinct_le_60" => {
+        "stat.distinct_le_2" | "stat.distinct_le_12" | "stat.distinct_le_60" | "stat.distinct_le_300" => {
             "1 if the distinct-value estimate is at most that number".into()
         }
         "len.log_mean" => "mean of ln(1 + length in bytes) / 8".into(),

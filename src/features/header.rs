@@ -145,15 +145,37 @@ fn is_stop_word(s: &str) -> bool {
     STOP_WORDS.binary_search(&s).is_ok()
 }
 
-/// Normalise one raw piece and append its alphanumeric runs to `out`.
+/// Words of six or more letters that end in "id" without being a key name plus "id" (those in
+/// "-oid" and "-aid", "android" or "prepaid", are kept whole by their ending).
+const ID_ENDINGS_KEPT: &[&str] = &[
+    "arachnid", "candid", "euclid", "frigid", "hominid", "horrid", "hybrid", "insipid", "intrepid", "invalid",
+    "limpid", "liquid", "madrid", "morbid", "orchid", "placid", "putrid", "pyramid", "rancid", "sordid", "splendid",
+    "stupid", "torrid", "unsaid",
+];
+
+/// Normalise one raw piece and append its alphanumeric runs to `out`. A lower-case run that is
+/// a word plus "id" ("constituentid", "gameid", "userid": exports often drop the separator and
+/// the case) is split in two, so that the key's "id" is its head word.
 fn push_piece(piece: &str, norm: &mut String, out: &mut Vec<String>) {
     if piece.is_empty() {
         return;
     }
     normalize_into(piece, norm);
     for part in norm.split(|c: char| !c.is_alphanumeric()) {
-        if !part.is_empty() {
-            out.push(part.to_string());
+        if part.is_empty() {
+            continue;
+        }
+        match part.strip_suffix("id") {
+            Some(stem)
+                if part.len() >= 6
+                    && part.bytes().all(|b| b.is_ascii_lowercase())
+                    && !stem.ends_with(['o', 'a'])
+                    && !ID_ENDINGS_KEPT.contains(&part) =>
+            {
+                out.push(stem.to_string());
+                out.push("id".to_string());
+            }
+            _ => out.push(part.to_string()),
         }
     }
 }
@@ -456,6 +478,11 @@ mod tests {
         assert_eq!(toks("\u{feff}Email"), ["email"]);
         assert_eq!(toks("Nom d’utilisateur"), ["nom", "d", "utilisateur"]);
         assert_eq!(toks("Cafe\u{301}Name"), ["cafe", "name"]);
+        assert_eq!(toks("constituentid"), ["constituent", "id"]);
+        assert_eq!(toks("GAMEID"), ["game", "id"]);
+        for whole in ["android", "prepaid", "liquid", "valid", "geoid"] {
+            assert_eq!(toks(whole), [whole]);
+        }
         assert!(toks("").is_empty());
         assert!(toks("?!").is_empty());
     }

@@ -27,7 +27,7 @@ use std::sync::OnceLock;
 use value::ValueFacts;
 
 /// Version of the slot layout; a model records the layout it was trained on.
-pub const LAYOUT: &str = "dc-features-2";
+pub const LAYOUT: &str = "dc-features-3";
 
 const SHAPE_BUCKETS: usize = 64;
 const CHAR_BUCKETS: usize = 64;
@@ -275,6 +275,12 @@ fn write_all(col: &ColumnProfile, s: &mut impl Sink) {
     s.put(
         "stat.distinct_le_60",
         f32::from(u8::from(est_distinct > 0 && est_distinct <= 60)),
+    );
+    // More distinct values than there are countries (about 250) or first-level divisions of one
+    // country: a place column past this is cities, never countries.
+    s.put(
+        "stat.distinct_le_300",
+        f32::from(u8::from(est_distinct > 0 && est_distinct <= 300)),
     );
 
     // --- Lengths -------------------------------------------------------------------------

@@ -52,7 +52,7 @@ pub const FLAG_NAMES: [&str; 44] = [
 ];
 
 /// Dictionary slots, one bit each in [`ValueFacts::dicts`].
-pub const DICT_NAMES: [&str; 14] = [
+pub const DICT_NAMES: [&str; 17] = [
     "dict.first_name",
     "dict.last_name",
     "dict.full_name",
@@ -67,6 +67,9 @@ pub const DICT_NAMES: [&str; 14] = [
     "dict.company_suffix",
     "dict.street_word",
     "dict.name_title",
+    "dict.org_word",
+    "dict.place_word",
+    "dict.cjk_name",
 ];
 
 /// Position of `name` in `names`, evaluated at compile time: a misspelt slot name fails the build.
@@ -416,6 +419,25 @@ impl ValueFacts {
                         .any(|t| dict::contains(Dict::StreetWord, t.trim_end_matches('.'))),
             );
             dset(const { bit(&DICT_NAMES, "dict.name_title") }, titled && toks.len() >= 2);
+            dset(
+                const { bit(&DICT_NAMES, "dict.org_word") },
+                toks.iter()
+                    .any(|t| dict::contains(Dict::OrgWord, t.trim_end_matches('.')))
+                    || cjk_suffix(norm, Dict::OrgWord),
+            );
+            // A unit word at either end ("Amphoe Amphawa", "Aleutians East Borough", "Andong-si",
+            // "حي العمل") or as a CJK/Hangul suffix ("札幌市"); in the middle it is mostly prose.
+            let unit = |t: &str| {
+                let t = t.trim_end_matches('.');
+                dict::contains(Dict::PlaceWord, t)
+                    || t.rsplit_once('-')
+                        .is_some_and(|(_, tail)| dict::contains(Dict::PlaceWord, tail))
+            };
+            dset(const { bit(&DICT_NAMES, "dict.cjk_name") }, is_cjk_name(norm));
+            dset(
+                const { bit(&DICT_NAMES, "dict.place_word") },
+                unit(first) || unit(last) || cjk_suffix(norm, Dict::PlaceWord),
+            );
         }
 
         ValueFacts {
@@ -436,6 +458,42 @@ impl ValueFacts {
     }
 }
 
+/// Han, kana and Hangul letters: scripts that write names and words without spaces.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+/// Whether `norm` reads as an East Asian personal name: two to five Han or Hangul letters, at most
+/// one space (佐藤 太郎, 佐藤　太郎), starting with a family name of `dict/cjk_surnames.txt`
+/// (김민준, 王秀英). A place or a word of two letters may start like a name too; the model weighs
+/// this beside the place and organisation words.
+fn is_cjk_name(norm: &str) -> bool {
+    let letters = norm.chars().filter(|&c| is_cjk(c)).count();
+    let spaces = norm.chars().filter(|&c| c == ' ' || c == '\u{3000}').count();
+    if !(2..=5).contains(&letters) || spaces > 1 || letters + spaces != norm.chars().count() {
+        return false;
+    }
+    let head = norm.split([' ', '\u{3000}']).next().unwrap_or("");
+    let prefix = |k: usize| head.char_indices().nth(k).map_or(head, |(i, _)| &head[..i]);
+    // a family name and at least one letter of the given name
+    (1..=2).any(|k| {
+        let p = prefix(k);
+        p.chars().count() == k && (spaces == 1 || p.len() < head.len()) && dict::contains(Dict::CjkSurname, p)
+    })
+}
+
+/// Whether `norm` ends in one to three CJK or Hangul characters that are an entry of `dict`
+/// ("札幌市" ends in 市, "서울대학교" in 대학교): these scripts write unit and organisation words
+/// without a space, so a token look-up never sees them.
+fn cjk_suffix(norm: &str, dict_: Dict) -> bool {
+    // the suffix must be shorter than the whole value: the value names something of that kind
+    norm.char_indices()
+        .rev()
+        .take(3)
+        .take_while(|&(_, c)| is_cjk(c))
+        .any(|(i, _)| i > 0 && dict::contains(dict_, &norm[i..]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -447,6 +505,59 @@ mod tests {
         all.sort_unstable();
         all.dedup();
         assert_eq!(all.len(), FLAG_NAMES.len() + DICT_NAMES.len());
+    }
+
+    fn has(v: &str, slot: &str) -> bool {
+        let i = DICT_NAMES.iter().position(|n| *n == slot).expect("slot");
+        ValueFacts::of(v, &mut String::new()).dicts & (1 << i) != 0
+    }
+
+    #[test]
+    fn organisation_and_place_words() {
+        for v in [
+            "University of Minnesota",
+            "Sunderland AFC",
+            "Redwood City Public Library",
+            "東京大学",
+            "自由民主党",
+        ] {
+            assert!(has(v, "dict.org_word"), "{v}");
+        }
+        for v in ["Smith", "Grinning face", "Oakland", "学生"] {
+            assert!(!has(v, "dict.org_word"), "{v}");
+        }
+        for v in [
+            "Amphoe Amphawa",
+            "Aleutians East Borough",
+            "Andong-si",
+            "حي العمل",
+            "札幌市",
+            "Балаклавский район",
+        ] {
+            assert!(has(v, "dict.place_word"), "{v}");
+        }
+        // a unit word inside prose, a word that only ends in a unit word, a unit character not at the end: not places
+        for v in ["we drove to the county fair today", "Oakland", "Петербург", "市場"] {
+            assert!(!has(v, "dict.place_word"), "{v}");
+        }
+    }
+
+    #[test]
+    fn east_asian_names() {
+        for v in ["김민준", "王秀英", "佐藤 太郎", "青木\u{3000}愛", "歐陽修"] {
+            assert!(has(v, "dict.cjk_name"), "{v}");
+        }
+        // a family name alone, a long phrase, Latin letters, two spaces: not a name
+        for v in [
+            "王",
+            "김",
+            "佐藤",
+            "政府情報システムの移行",
+            "Wang Xiuying",
+            "佐藤 太 郎",
+        ] {
+            assert!(!has(v, "dict.cjk_name"), "{v}");
+        }
     }
 
     #[test]
